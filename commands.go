@@ -1,0 +1,178 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/jishi/jishi/internal/convert"
+)
+
+// defaultRaw and defaultOut are the inbox and the content folder of a site.
+const (
+	defaultRaw = "raw"
+	defaultOut = "content"
+)
+
+type convertFlags struct {
+	out, section  string
+	force, dryRun bool
+	json          bool
+}
+
+func (c *convertFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.out, "out", defaultOut, "content folder to write bundles to")
+	fs.StringVar(&c.section, "section", "posts", "section new bundles go to")
+	fs.BoolVar(&c.force, "force", false, "replace bundles an author edited (the edit is kept beside, as .index.md.<hash>.edited)")
+	fs.BoolVar(&c.dryRun, "dry-run", false, "show what would change, as a diff, and write nothing")
+	fs.BoolVar(&c.json, "json", false, "print the results as JSON, for scripts")
+}
+
+func cmdConvert(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf convertFlags
+	cf.register(fs)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: go run . convert [flags] [PATH…]
+
+Converts raw .txt files (or every .txt in the folders given; default raw/)
+into Hugo page bundles under content/. A bundle an author edited is left
+alone unless --force. Exit status: 0 all good, 1 some inputs failed, 2 usage.
+
+Examples:
+  go run . convert                      # everything in raw/
+  go run . convert raw/new-interview.txt
+  go run . convert --dry-run            # show the diff, write nothing
+  go run . convert --json inbox/ > report.json
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{defaultRaw}
+	}
+	return convertPaths(paths, cf, stdout, stderr)
+}
+
+// convertPaths runs a conversion and reports it: failures on stderr as
+// "FILE: reason", then a summary (or JSON).
+func convertPaths(paths []string, cf convertFlags, stdout, stderr io.Writer) int {
+	files, err := convert.Inputs(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "jishi: %v\n", err)
+		return exitUsage
+	}
+	cfg := convert.Config{
+		Out:     cf.out,
+		Section: cf.section,
+		Options: convert.DefaultOptions(),
+		Store:   convert.StoreOptions{Force: cf.force, DryRun: cf.dryRun},
+	}
+	results, err := convert.Run(cfg, files, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "jishi: %v\n", err)
+		return exitFailed
+	}
+	failed := 0
+	for _, r := range results {
+		if r.Status == convert.StatusFailed {
+			failed++
+			fmt.Fprintf(stderr, "%s: %s\n", r.Source, r.Reason)
+		}
+		if r.Status == convert.StatusKept {
+			fmt.Fprintf(stderr, "%s: kept %s/%s: an author edited it (use --force to replace it)\n", r.Source, cf.out, r.Dir)
+		}
+	}
+	if cf.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		enc.Encode(results)
+	} else {
+		if cf.dryRun {
+			printDiffs(stdout, results)
+		}
+		printSummary(stdout, results, cf.dryRun)
+	}
+	if failed > 0 {
+		return exitFailed
+	}
+	return exitOK
+}
+
+func printSummary(w io.Writer, results []convert.Result, dry bool) {
+	count := map[string]int{}
+	for _, r := range results {
+		count[r.Status]++
+	}
+	order := []string{convert.StatusConverted, convert.StatusUpdated, convert.StatusUnchanged, convert.StatusKept, convert.StatusReplaced, convert.StatusFailed}
+	var parts []string
+	for _, s := range order {
+		if count[s] > 0 || s == convert.StatusConverted || s == convert.StatusFailed {
+			parts = append(parts, fmt.Sprintf("%d %s", count[s], s))
+		}
+	}
+	prefix := ""
+	if dry {
+		prefix = "dry run, nothing written: "
+	}
+	fmt.Fprintf(w, "%s%d files: %s\n", prefix, len(results), strings.Join(parts, ", "))
+}
+
+func printDiffs(w io.Writer, results []convert.Result) {
+	for _, r := range results {
+		for _, c := range r.Changes {
+			fmt.Fprint(w, convert.Diff(c.Path, c.Old, c.New))
+		}
+	}
+}
+
+func cmdInspect(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: go run . inspect FILE
+
+Prints the parsed document (schema jishi/document/v1) as JSON; writes nothing.
+
+Example:
+  go run . inspect raw/000_d21f18bab95616ed.txt
+`)
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	path := fs.Arg(0)
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", path, err)
+		return exitFailed
+	}
+	doc, err := convert.Convert(filepath.Base(path), raw, convert.DefaultOptions())
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", path, err)
+		return exitFailed
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		fmt.Fprintf(stderr, "jishi: %v\n", err)
+		return exitFailed
+	}
+	return exitOK
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// hugoCommand runs the Hugo pinned in go.mod (go tool hugo), or a hugo on
+// PATH when there is no go command (a jishi binary built elsewhere).
+func hugoCommand(ctx context.Context, args ...string) *exec.Cmd {
+	if goBin, err := exec.LookPath("go"); err == nil {
+		if _, err := os.Stat("go.mod"); err == nil {
+			return exec.CommandContext(ctx, goBin, append([]string{"tool", "hugo"}, args...)...)
+		}
+	}
+	return exec.CommandContext(ctx, "hugo", args...)
+}
+
+// convertInbox converts raw/ when there is one; a site without an inbox
+// builds from content/ alone.
+func convertInbox(stdout, stderr io.Writer) int {
+	if _, err := os.Stat(defaultRaw); err != nil {
+		return exitOK
+	}
+	return convertPaths([]string{defaultRaw}, convertFlags{out: defaultOut, section: "posts"}, stdout, stderr)
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	if slices.Contains(args, "-h") || slices.Contains(args, "--help") {
+		fmt.Fprint(stdout, `Usage: go run . build [HUGO FLAGS…]
+
+Converts raw/ into content/, then builds the site into public/ with the
+Hugo pinned in go.mod, minified. Flags go to Hugo unchanged.
+
+Examples:
+  go run . build
+  go run . build --baseURL https://example.org/sub/ --destination /tmp/site
+`)
+		return exitOK
+	}
+	code := convertInbox(stdout, stderr)
+	if code == exitUsage {
+		return code
+	}
+	cmd := hugoCommand(context.Background(), append([]string{"--minify"}, args...)...)
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := cmd.Run(); err != nil {
+		fmt.Fprintf(stderr, "jishi: hugo: %v\n", err)
+		return exitFailed
+	}
+	return code
+}
+
+func cmdServe(args []string, stdout, stderr io.Writer) int {
+	if slices.Contains(args, "-h") || slices.Contains(args, "--help") {
+		fmt.Fprint(stdout, `Usage: go run . serve [HUGO FLAGS…]
+
+Converts raw/ into content/, then serves the site on http://127.0.0.1:1313/
+with live reload. A new or changed .txt in raw/ is converted while the
+server runs; its errors are printed and the server keeps going.
+
+Examples:
+  go run . serve
+  go run . serve --port 8080
+`)
+		return exitOK
+	}
+	convertInbox(stdout, stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go watchInbox(ctx, defaultRaw, func() { convertInbox(stdout, stderr) })
+	hargs := append([]string{"server", "--bind", "127.0.0.1"}, args...)
+	cmd := hugoCommand(ctx, hargs...)
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 5 * time.Second
+	if err := cmd.Run(); err != nil && ctx.Err() == nil {
+		fmt.Fprintf(stderr, "jishi: hugo server: %v\n", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// watchInbox calls changed whenever a .txt file in dir appears or changes.
+// Polling a folder of text files is cheap and works on every file system,
+// network mounts and editors that replace files included.
+func watchInbox(ctx context.Context, dir string, changed func()) {
+	last := snapshot(dir)
+	tick := time.NewTicker(500 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			now := snapshot(dir)
+			if now != last {
+				last = now
+				changed()
+			}
+		}
+	}
+}
+
+// snapshot is a fingerprint of the .txt files in dir: names, sizes, times.
+func snapshot(dir string) string {
+	var sb strings.Builder
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".txt") {
+			return nil
+		}
+		if info, err := d.Info(); err == nil {
+			fmt.Fprintf(&sb, "%s|%d|%d\n", path, info.Size(), info.ModTime().UnixNano())
+		}
+		return nil
+	})
+	return sb.String()
+}

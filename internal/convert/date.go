@@ -1,0 +1,149 @@
+package convert
+
+import (
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a publication date: a day, optionally with a time of day in a zone.
+type Date struct {
+	Time    time.Time
+	HasTime bool
+}
+
+// String formats the date as RFC 3339 when the time is known, else YYYY-MM-DD.
+func (d Date) String() string {
+	if d.HasTime {
+		return d.Time.Format(time.RFC3339)
+	}
+	return d.Time.Format("2006-01-02")
+}
+
+// MarshalJSON writes the date as its String.
+func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+
+// DefaultZone is the zone of datelines that carry a time: UTC+8, where the
+// publications Jishi serves are written.
+var DefaultZone = time.FixedZone("UTC+8", 8*3600)
+
+var (
+	datelineLabel   = regexp.MustCompile(`^(?:發布時間|发布时间|發佈時間|发佈时间|發表時間|发表时间|發表於|发表于|更新時間|更新时间|時間|时间|日期|發布日期|发布日期|出版日期|Published|Posted|Date)\s*[:：]?\s*`)
+	datelineWeekday = regexp.MustCompile(`\s*[（(]?(?:星期|週|周|禮拜|礼拜)[一二三四五六日天][)）]?\s*|\s*[（(]?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[)）]?,?\s*`)
+	// 2023102518:06 — scrapers glue the date and the time together.
+	datelineGlued = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})\s*(?:(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$`)
+	datelineParts = regexp.MustCompile(`^(民國|民国)?\s*(\d{2,4}|[〇零一二三四五六七八九]{4})\s*([-/.年])\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[-/.月]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號]?\s*(?:T?\s*(?:(上午|下午|早上|晚上|凌晨|中午)\s*)?(\d{1,2})\s*[:：時时点點]\s*(\d{2})\s*分?(?:[:：](\d{2}))?)?$`)
+)
+
+// ParseDateline reads a line that is wholly a publication date, with an
+// optional label before it and weekday around it; ok is false otherwise.
+func ParseDateline(line string, zone *time.Location) (Date, bool) {
+	s := strings.TrimFunc(line, isSpace)
+	s = datelineLabel.ReplaceAllString(s, "")
+	s = strings.TrimSpace(datelineWeekday.ReplaceAllString(s, " "))
+	if m := datelineGlued.FindStringSubmatch(s); m != nil {
+		return makeDate(atoi(m[1]), atoi(m[2]), atoi(m[3]), m[4], m[5], "", zone)
+	}
+	m := datelineParts.FindStringSubmatch(s)
+	if m == nil {
+		return Date{}, false
+	}
+	year := cjkNumber(m[2])
+	if m[1] != "" {
+		year += 1911
+	} else if year < 1000 {
+		return Date{}, false
+	}
+	if m[3] == "年" && !strings.ContainsAny(s, "月") {
+		return Date{}, false
+	}
+	hour := m[7]
+	if h := atoi(hour); hour != "" && (m[6] == "下午" || m[6] == "晚上") && h < 12 {
+		hour = strconv.Itoa(h + 12)
+	}
+	return makeDate(year, cjkNumber(m[4]), cjkNumber(m[5]), hour, m[8], m[6], zone)
+}
+
+func makeDate(y, mo, d int, hour, minute, _ string, zone *time.Location) (Date, bool) {
+	if !validDay(y, mo, d) {
+		return Date{}, false
+	}
+	if hour == "" {
+		return Date{Time: time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)}, true
+	}
+	h, mi := atoi(hour), atoi(minute)
+	if h > 23 || mi > 59 {
+		return Date{}, false
+	}
+	return Date{Time: time.Date(y, time.Month(mo), d, h, mi, 0, 0, zone), HasTime: true}, true
+}
+
+func validDay(y, mo, d int) bool {
+	if y < 1000 || y > 2999 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return false
+	}
+	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Day() == d
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+var cjkDigits = map[rune]int{'〇': 0, '零': 0, '○': 0, 'Ｏ': 0, '一': 1, '二': 2, '兩': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// cjkNumber reads ASCII digits, full-width digits, digit-by-digit Chinese
+// years (一九八七) and small Chinese numbers (二十五); -1 when it cannot.
+func cjkNumber(s string) int {
+	if s == "" {
+		return -1
+	}
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	rs := []rune(s)
+	if !strings.ContainsRune(s, '十') && !strings.ContainsRune(s, '百') {
+		n := 0
+		for _, r := range rs {
+			switch {
+			case r >= '０' && r <= '９':
+				n = n*10 + int(r-'０')
+			case r >= '0' && r <= '9':
+				n = n*10 + int(r-'0')
+			default:
+				d, ok := cjkDigits[r]
+				if !ok {
+					return -1
+				}
+				n = n*10 + d
+			}
+		}
+		return n
+	}
+	total, cur := 0, 0
+	for _, r := range rs {
+		switch r {
+		case '十':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 10
+			cur = 0
+		case '百':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 100
+			cur = 0
+		default:
+			d, ok := cjkDigits[r]
+			if !ok {
+				return -1
+			}
+			cur = d
+		}
+	}
+	return total + cur
+}

@@ -1,0 +1,84 @@
+package convert
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is one non-blank line of the decoded text, as the classifier sees it.
+type line struct {
+	raw  string // the line exactly as decoded
+	text string // raw without surrounding whitespace (U+3000 and U+00A0 included)
+	gap  int    // blank lines before it
+	no   int    // 1-based line number in the decoded text
+}
+
+// splitLines cuts text into its non-blank lines, each knowing the gap above it.
+func splitLines(text string) []line {
+	var out []line
+	gap, no := 0, 0
+	for len(text) > 0 {
+		no++
+		raw := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			raw, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		t := strings.TrimFunc(raw, isSpace)
+		if t == "" {
+			gap++
+			continue
+		}
+		out = append(out, line{raw: raw, text: t, gap: gap, no: no})
+		gap = 0
+	}
+	return out
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// closingPunct ends a sentence or clause: a line ending in one is prose, not
+// a heading or caption.
+const closingPunct = "。．.!！?？;；:：,，、…~～"
+
+func endsWithPunct(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(closingPunct, r)
+}
+
+// isCJK reports Han characters, the script of the articles.
+func isCJK(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// wrappedIn reports whether s is wholly one quotation: it opens with open,
+// closes with close, and the first mark is not closed before the end.
+func wrappedIn(s, open, close string) bool {
+	if !strings.HasPrefix(s, open) || !strings.HasSuffix(s, close) || len(s) <= len(open)+len(close) {
+		return false
+	}
+	depth := 0
+	for i := 0; i < len(s); {
+		switch {
+		case strings.HasPrefix(s[i:], open) && (open != close || depth == 0):
+			depth++
+			i += len(open)
+		case strings.HasPrefix(s[i:], close):
+			depth--
+			i += len(close)
+			if depth == 0 && i < len(s) {
+				return false
+			}
+		default:
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+	}
+	return depth == 0
+}
+
+func isQuotation(s string) bool {
+	return wrappedIn(s, "「", "」") || wrappedIn(s, "“", "”") || wrappedIn(s, "『", "』")
+}
+
+func splitParas(s string) []string { return strings.Split(s, "\n\n") }

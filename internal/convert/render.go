@@ -1,0 +1,339 @@
+package convert
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Version is written into every bundle's provenance.
+const Version = "jishi 0.1"
+
+// Bundle is what Render produces for one article: files of one Hugo page
+// bundle, by name, under Dir (section/slug, slash-separated).
+type Bundle struct {
+	Dir   string
+	Files []File
+}
+
+// File is one file of a bundle.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// RenderOptions say where a bundle goes and what it holds.
+type RenderOptions struct {
+	Section string // content section, "posts" by default
+	Slug    string
+}
+
+// MinTimelineEvents is how many events an article needs before the
+// converter places the timeline shortcode after its intro.
+const MinTimelineEvents = 3
+
+// Render writes the Document as a page bundle: TOML front matter and a
+// Markdown body in which every character of the text shows literally.
+func Render(doc *Document, ro RenderOptions) Bundle {
+	if ro.Section == "" {
+		ro.Section = "posts"
+	}
+	name := "index.md"
+	if doc.Script == "Hans" {
+		name = "index.zh-hans.md"
+	}
+	var sb strings.Builder
+	writeFrontMatter(&sb, doc, ro)
+	writeBody(&sb, doc)
+	return Bundle{Dir: ro.Section + "/" + ro.Slug, Files: []File{{Name: name, Data: []byte(sb.String())}}}
+}
+
+// title is the page title: the title line, else the start of the text.
+func (doc *Document) pageTitle() string {
+	if doc.Title != "" {
+		return doc.Title
+	}
+	for _, b := range doc.Blocks {
+		for _, p := range b.Paragraphs() {
+			if p != "" {
+				return clip(p, 30)
+			}
+		}
+	}
+	return strings.TrimSuffix(doc.File, ".txt")
+}
+
+// Summary is the article's first intro paragraph, cut at a sentence end.
+func (doc *Document) Summary() string {
+	for _, b := range doc.Blocks {
+		switch b.Kind {
+		case KindParagraph, KindQuote:
+			return clip(b.Text, 160)
+		case KindTurn:
+			return clip(splitParas(b.Text)[0], 160)
+		}
+	}
+	return ""
+}
+
+// clip cuts s to at most n runes, at the last sentence end when there is one.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := 0
+	for i := range s {
+		if cut == n {
+			s = s[:i]
+			break
+		}
+		cut++
+	}
+	if i := strings.LastIndexAny(s, "。！？!?"); i > len(s)/3 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		return s[:i+size]
+	}
+	return s + "…"
+}
+
+// people are the speakers with a name, then the authors: the `people` taxonomy.
+func (doc *Document) people() []string {
+	var out []string
+	for _, sp := range doc.Speakers {
+		if sp.Name != nil && !contains(out, *sp.Name) {
+			out = append(out, *sp.Name)
+		}
+	}
+	for _, a := range doc.Authors {
+		if !contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func writeFrontMatter(sb *strings.Builder, doc *Document, ro RenderOptions) {
+	w := tomlWriter{sb}
+	sb.WriteString("+++\n")
+	w.str("title", doc.pageTitle())
+	if doc.Date != nil {
+		fmt.Fprintf(sb, "date = %s\n", doc.Date.String())
+	}
+	w.str("slug", ro.Slug)
+	w.str("translationKey", ro.Slug)
+	if s := doc.Summary(); s != "" {
+		w.str("summary", escapeInline(s))
+		w.str("description", s)
+	}
+	w.list("authors", doc.Authors)
+	w.list("people", doc.people())
+	if doc.Part != nil {
+		w.list("series", []string{doc.Title})
+	}
+	sb.WriteString("\n[params]\n")
+	if doc.Part != nil {
+		fmt.Fprintf(sb, "part = %d\n", *doc.Part)
+		if doc.Parts > 0 {
+			fmt.Fprintf(sb, "parts = %d\n", doc.Parts)
+		}
+	}
+	w.str("script", doc.Script)
+	for _, sp := range doc.Speakers {
+		sb.WriteString("\n[[params.speakers]]\n")
+		w.str("label", sp.Label)
+		if sp.Name != nil {
+			w.str("name", *sp.Name)
+		}
+		w.str("role", sp.Role)
+	}
+	for _, ev := range doc.Events {
+		sb.WriteString("\n[[params.timeline]]\n")
+		w.str("date", ev.Date)
+		w.str("text", ev.Text)
+		w.str("ref", eventAnchor(doc, ev))
+	}
+	sb.WriteString("\n[params.jishi]\n")
+	w.str("source", doc.File)
+	w.str("sha256", doc.SHA256)
+	w.str("encoding", doc.Encoding)
+	w.str("converter", Version)
+	sb.WriteString("+++\n")
+}
+
+// eventAnchor is the id of the paragraph that tells an event: t- and the
+// first date told in that paragraph, stable across re-conversion.
+func eventAnchor(doc *Document, ev Event) string {
+	for _, e := range doc.Events {
+		if e.Block == ev.Block && e.Para == ev.Para && firstIn(doc, e) {
+			return "t-" + e.Date
+		}
+	}
+	return "t-" + ev.Date
+}
+
+// firstIn: e is the first event (in text order) of its paragraph.
+func firstIn(doc *Document, e Event) bool {
+	first := ""
+	for _, o := range doc.Events {
+		if o.Block == e.Block && o.Para == e.Para && (first == "" || o.Date < first) {
+			first = o.Date
+		}
+	}
+	return e.Date == first
+}
+
+// anchors maps block and paragraph to the id of the paragraph, if any.
+func anchors(doc *Document) map[[2]int]string {
+	out := map[[2]int]string{}
+	for _, e := range doc.Events {
+		k := [2]int{e.Block, e.Para}
+		if _, ok := out[k]; !ok {
+			out[k] = eventAnchor(doc, e)
+		}
+	}
+	return out
+}
+
+// writeBody renders the blocks, with the timeline shortcode after the intro
+// when the article tells enough events.
+func writeBody(sb *strings.Builder, doc *Document) {
+	ids := anchors(doc)
+	place := -1
+	if len(doc.Events) >= MinTimelineEvents {
+		place = introEnd(doc)
+	}
+	for i, b := range doc.Blocks {
+		if i == place {
+			sb.WriteString("\n{{< timeline />}}\n")
+		}
+		sb.WriteByte('\n')
+		writeBlock(sb, b, func(para int) string { return ids[[2]int{i, para}] })
+	}
+	if place == len(doc.Blocks) {
+		sb.WriteString("\n{{< timeline />}}\n")
+	}
+}
+
+// introEnd is the index of the first heading or turn: where the intro ends.
+// An article with neither has a one-paragraph intro.
+func introEnd(doc *Document) int {
+	for i, b := range doc.Blocks {
+		if b.Kind == KindHeading || b.Kind == KindTurn {
+			return i
+		}
+	}
+	return min(1, len(doc.Blocks))
+}
+
+func writeBlock(sb *strings.Builder, b Block, id func(int) string) {
+	idAttr := func(p int) string {
+		if s := id(p); s != "" {
+			return "#" + s
+		}
+		return ""
+	}
+	attrs := func(parts ...string) {
+		var kept []string
+		for _, p := range parts {
+			if p != "" {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) > 0 {
+			sb.WriteString("{" + strings.Join(kept, " ") + "}\n")
+		}
+	}
+	switch b.Kind {
+	case KindHeading:
+		sb.WriteString("## " + escapeInline(b.Text) + "\n")
+	case KindParagraph:
+		sb.WriteString(escapeInline(b.Text) + "\n")
+		attrs(idAttr(0))
+	case KindQuote:
+		sb.WriteString("> " + escapeInline(b.Text) + "\n")
+		attrs(idAttr(0))
+	case KindCaption:
+		sb.WriteString(escapeInline(b.Text) + "\n")
+		attrs(".caption", idAttr(0))
+	case KindList:
+		for j, item := range b.Items {
+			if *b.Ordered {
+				sb.WriteString(strconv.Itoa(b.Start+j) + ". ")
+			} else {
+				sb.WriteString("- ")
+			}
+			sb.WriteString(escapeInline(item) + "\n")
+		}
+	case KindVerse:
+		for j, l := range b.Lines {
+			sb.WriteString(escapeInline(l))
+			if j < len(b.Lines)-1 {
+				sb.WriteString("\\")
+			}
+			sb.WriteByte('\n')
+		}
+		attrs(".verse", idAttr(0))
+	case KindCode:
+		f := fence(b.Text)
+		sb.WriteString(f + "text\n" + escapeCode(b.Text) + "\n" + f + "\n")
+	case KindTurn:
+		speaker := "data-speaker=" + attr(b.Speaker)
+		q := ""
+		if b.Question != nil && *b.Question {
+			q = `data-question=""`
+		}
+		for j, para := range splitParas(b.Text) {
+			if j > 0 {
+				sb.WriteByte('\n')
+				sb.WriteString(escapeInline(para) + "\n")
+				attrs(".turn-more", idAttr(j), speaker, q)
+				continue
+			}
+			// The colon goes after the closing **: CommonMark does not close
+			// emphasis between punctuation and a letter (**劉聰:**定).
+			sb.WriteString("**" + escapeInline(b.Speaker) + "**" + b.Colon + escapeInline(para) + "\n")
+			attrs(".turn", idAttr(j), speaker, q)
+		}
+	}
+}
+
+// tomlWriter writes TOML key/value lines with exact string escaping.
+type tomlWriter struct{ sb *strings.Builder }
+
+func (w tomlWriter) str(key, val string) {
+	w.sb.WriteString(key + " = " + tomlQuote(val) + "\n")
+}
+
+func (w tomlWriter) list(key string, vals []string) {
+	q := make([]string, len(vals))
+	for i, v := range vals {
+		q[i] = tomlQuote(v)
+	}
+	w.sb.WriteString(key + " = [" + strings.Join(q, ", ") + "]\n")
+}
+
+// tomlQuote writes a TOML basic string: quotes, backslashes and control
+// characters escaped, everything else as is.
+func tomlQuote(s string) string {
+	var sb strings.Builder
+	sb.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			sb.WriteString(`\"`)
+		case r == '\\':
+			sb.WriteString(`\\`)
+		case r == '\n':
+			sb.WriteString(`\n`)
+		case r == '\t':
+			sb.WriteString(`\t`)
+		case r < 0x20 || r == 0x7F:
+			fmt.Fprintf(&sb, `\u%04X`, r)
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	sb.WriteByte('"')
+	return sb.String()
+}

@@ -1,0 +1,299 @@
+package convert
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+)
+
+// Config is one conversion run.
+type Config struct {
+	Out     string // content folder
+	Section string // section bundles go to
+	Options Options
+	Store   StoreOptions
+	Workers int // 0: GOMAXPROCS
+}
+
+// Result is what happened to one source file.
+type Result struct {
+	Source  string   `json:"source"` // the path as given
+	Status  string   `json:"status"`
+	Dir     string   `json:"dir,omitempty"`
+	Reason  string   `json:"reason,omitempty"`
+	Changes []Change `json:"-"`
+}
+
+// Inputs expands files and folders into the .txt files to convert, sorted.
+// A folder contributes its .txt files (not recursively into hidden folders).
+func Inputs(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".txt") && !strings.HasPrefix(d.Name(), ".") {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if a, b := filepath.Base(out[i]), filepath.Base(out[j]); a != b {
+			return a < b
+		}
+		return out[i] < out[j]
+	})
+	return out, nil
+}
+
+// parsed is a source file after decode, parse and enrich (or its failure).
+type parsed struct {
+	doc       *Document
+	sha       string
+	unchanged bool
+	err       error
+}
+
+// Run converts the files: decode, parse and enrich in parallel; slugs in
+// file order (so they are the same whatever the timing); render and store in
+// parallel; then the manifest. It returns one Result per file, in order.
+func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	unlock, err := lock(cfg.Out)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	man, err := LoadManifest(cfg.Out)
+	if err != nil {
+		return nil, err
+	}
+	taken := map[string]bool{}
+	for _, e := range man.Sources {
+		taken[e.Dir] = true
+	}
+
+	results := make([]Result, len(files))
+	seen := map[string]int{}
+	for i, f := range files {
+		results[i].Source = f
+		if j, dup := seen[filepath.Base(f)]; dup {
+			results[i].Status, results[i].Reason = StatusFailed, "same file name as "+files[j]
+		}
+		seen[filepath.Base(f)] = i
+	}
+
+	// Parse ahead of the slug assigner, at most `window` documents in memory.
+	window := 4 * cfg.Workers
+	slots := make(chan struct{}, window)
+	ready := make([]chan parsed, len(files))
+	for i := range ready {
+		ready[i] = make(chan parsed, 1)
+	}
+	parseSem := make(chan struct{}, cfg.Workers)
+	go func() {
+		for i, f := range files {
+			slots <- struct{}{}
+			if results[i].Status == StatusFailed {
+				ready[i] <- parsed{}
+				continue
+			}
+			parseSem <- struct{}{}
+			go func() {
+				defer func() { <-parseSem }()
+				ready[i] <- load(cfg.Out, f, man.Sources[filepath.Base(f)], cfg.Options)
+			}()
+		}
+	}()
+
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	storeSem := make(chan struct{}, cfg.Workers)
+	finish := func(i int, r Result) {
+		results[i] = r
+		if progress != nil {
+			progress(r)
+		}
+	}
+	for i, f := range files {
+		pr := <-ready[i]
+		name := filepath.Base(f)
+		switch {
+		case results[i].Status == StatusFailed:
+			<-slots
+			finish(i, results[i])
+			continue
+		case pr.err != nil:
+			<-slots
+			finish(i, Result{Source: f, Status: StatusFailed, Reason: reason(pr.err)})
+			continue
+		case pr.unchanged:
+			<-slots
+			finish(i, Result{Source: f, Status: StatusUnchanged, Dir: man.Sources[name].Dir})
+			continue
+		}
+		prev := man.Sources[name]
+		dir := ""
+		if prev != nil {
+			dir = prev.Dir
+		} else {
+			dir = assignDir(cfg, pr.doc, taken)
+			taken[dir] = true
+		}
+		wg.Add(1)
+		storeSem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-storeSem; <-slots }()
+			slug := dir[strings.LastIndexByte(dir, '/')+1:]
+			section := strings.TrimSuffix(dir, "/"+slug)
+			b := Render(pr.doc, RenderOptions{Section: section, Slug: slug})
+			entry, status, changes, err := Store(cfg.Out, b, prev, pr.sha, cfg.Store)
+			r := Result{Source: f, Status: status, Dir: b.Dir, Changes: changes}
+			if err != nil {
+				r.Status, r.Reason = StatusFailed, err.Error()
+			} else if !cfg.Store.DryRun {
+				mu.Lock()
+				man.Sources[name] = entry
+				mu.Unlock()
+			}
+			mu.Lock()
+			finish(i, r)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	if !cfg.Store.DryRun {
+		if err := man.Save(cfg.Out); err != nil {
+			return results, err
+		}
+	}
+	return results, nil
+}
+
+// load reads one file once and, unless the manifest shows it unchanged with
+// its bundle untouched, decodes, parses and enriches it.
+func load(out, path string, prev *Entry, opt Options) parsed {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return parsed{err: err}
+	}
+	sha := hashBytes(raw)
+	if prev != nil && prev.SHA256 == sha && intact(out, prev) {
+		return parsed{sha: sha, unchanged: true}
+	}
+	doc, err := Convert(filepath.Base(path), raw, opt)
+	return parsed{doc: doc, sha: sha, err: err}
+}
+
+// Convert runs decode, parse and enrich on one file's bytes.
+func Convert(name string, raw []byte, opt Options) (*Document, error) {
+	text, enc, err := Decode(raw)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := Parse(name, text, enc, opt)
+	if err != nil {
+		return nil, err
+	}
+	doc.SHA256 = hashBytes(raw)
+	Enrich(doc)
+	return doc, nil
+}
+
+// intact reports whether every file of a bundle is as the converter wrote it.
+func intact(out string, e *Entry) bool {
+	for name, h := range e.Files {
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(e.Dir), name))
+		if err != nil || hashBytes(b) != h {
+			return false
+		}
+	}
+	return len(e.Files) > 0
+}
+
+func reason(err error) string {
+	if r, ok := IsNoArticle(err); ok {
+		return r
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// assignDir gives a new source its bundle folder: the slug of its title
+// (with its part), made unique among the folders already taken.
+func assignDir(cfg Config, doc *Document, taken map[string]bool) string {
+	section := cfg.Section
+	if section == "" {
+		section = "posts"
+	}
+	suffix := ""
+	if doc.Part != nil {
+		suffix = fmt.Sprint(*doc.Part)
+	}
+	base := Slugify(doc.pageTitle(), suffix)
+	if base == "" {
+		base = "article-" + doc.SHA256[:8]
+	}
+	slug := uniqueSlug(base, func(s string) bool {
+		d := section + "/" + s
+		if taken[d] {
+			return true
+		}
+		_, err := os.Stat(filepath.Join(cfg.Out, section, s))
+		return err == nil
+	})
+	return section + "/" + slug
+}
+
+// lock takes the output folder for this run, or says who has it. A dry run
+// takes it too, so that it never reads a half-finished run.
+func lock(out string) (func(), error) {
+	dir := filepath.Join(out, ".jishi")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("output folder %s is not writable: %w", out, err)
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("output folder %s is not writable: %w", out, err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("another jishi convert is writing to %s; try again when it has finished", out)
+	}
+	probe := filepath.Join(dir, ".probe")
+	if err := os.WriteFile(probe, nil, 0o644); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("output folder %s is not writable: %w", out, err)
+	}
+	os.Remove(probe)
+	return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
+}

@@ -1,0 +1,185 @@
+package convert
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// titleWords are the pieces job titles are built from. A role is the longest
+// run of them right before a name, ending in a title (not a unit such as 研究院).
+var (
+	titleWords = []string{
+		"董事長", "董事长", "董事", "總裁", "总裁", "總經理", "总经理", "經理", "经理", "院長", "院长", "所長", "所长",
+		"主任", "教授", "講師", "讲师", "研究員", "研究员", "執行官", "执行官", "科學家", "科学家", "技術官", "技术官",
+		"創始人", "创始人", "創辦人", "创办人", "合夥人", "合伙人", "總監", "总监", "總編輯", "总编辑", "主編", "主编",
+		"社長", "社长", "局長", "局长", "部長", "部长", "處長", "处长", "市長", "市长", "校長", "校长", "主席",
+		"秘書長", "秘书长", "理事長", "理事长", "會長", "会长", "負責人", "负责人", "工程師", "工程师", "分析師", "分析师",
+		"律師", "律师", "醫師", "医师", "醫生", "医生", "作家", "導演", "导演", "總工程師", "总工程师", "主持人",
+		"CEO", "CTO", "COO", "CFO", "老師", "老师", "博士", "先生", "女士", "記者", "记者", "編輯", "编辑",
+	}
+	titleMods = []string{
+		"研究院", "研究所", "實驗室", "实验室", "事業部", "事业部", "事業群", "事业群", "中心", "學院", "学院",
+		"副", "總", "总", "首席", "執行", "执行", "聯合", "联合", "高級", "高级", "資深", "资深", "常務", "常务", "榮譽", "荣誉", "特聘", "名譽", "名誉",
+		"技術", "技术", "產品", "产品", "研發", "研发", "市場", "市场", "運營", "运营", "戰略", "战略", "創新", "创新",
+	}
+)
+
+// roleBefore returns the job title that ends right where s ends.
+func roleBefore(s string) string {
+	s = strings.TrimRight(s, " ")
+	end := len(s)
+	start := end
+	sawTitle := false
+	for {
+		w := longestSuffix(s[:start], titleWords)
+		if w == "" {
+			if !sawTitle {
+				break
+			}
+			w = longestSuffix(s[:start], titleMods)
+			if w == "" {
+				break
+			}
+		}
+		sawTitle = true
+		start -= len(w)
+	}
+	return s[start:end]
+}
+
+func longestSuffix(s string, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && strings.HasSuffix(s, w) {
+			best = w
+		}
+	}
+	return best
+}
+
+// honorifics end labels that stand for a full name: 陳教授 → 陳明哲.
+var honorifics = []string{"教授", "老師", "老师", "先生", "女士", "博士", "院長", "院长", "董事長", "董事长", "總", "总", "董", "醫師", "医师", "醫生", "医生", "律師", "律师", "主任", "所長", "所长"}
+
+// nameEnd holds characters that cannot continue a name (so 劉聰和 is 劉聰).
+const nameEnd = "和與与及、,，。:：;；的在是也說说表示等以為为從从對对向跟同 ()（）「」"
+
+// findName looks in intro for a full name that starts with surname and
+// stands right after a job title; it returns the name and that title.
+func findName(intro, surname string) (name, role string) {
+	for off := 0; ; {
+		i := strings.Index(intro[off:], surname)
+		if i < 0 {
+			return "", ""
+		}
+		at := off + i
+		off = at + len(surname)
+		r := roleBefore(intro[:at])
+		if r == "" {
+			continue
+		}
+		n := surname
+		rest := intro[off:]
+		for k := 0; k < 2 && runeLen(n) < 3; k++ {
+			c, size := utf8.DecodeRuneInString(rest)
+			if size == 0 || !isCJK(c) || strings.ContainsRune(nameEnd, c) {
+				break
+			}
+			n += string(c)
+			rest = rest[size:]
+		}
+		if runeLen(n) >= 2 {
+			return n, r
+		}
+	}
+}
+
+// resolveSpeakers lists the document's speakers: the question side first,
+// then answerers in order of first appearance, each with the name and job
+// title the intro gives.
+func resolveSpeakers(doc *Document) {
+	intro := introText(doc)
+	var labels []string
+	for _, b := range doc.Blocks {
+		if b.Kind == KindTurn && !contains(labels, b.Speaker) {
+			labels = append(labels, b.Speaker)
+		}
+	}
+	sort.SliceStable(labels, func(i, j int) bool {
+		return contains(questionLabels, labels[i]) && !contains(questionLabels, labels[j])
+	})
+	doc.Speakers = doc.Speakers[:0]
+	for _, lb := range labels {
+		doc.Speakers = append(doc.Speakers, speakerFor(lb, intro))
+	}
+}
+
+func speakerFor(label, intro string) Speaker {
+	switch {
+	case contains(questionLabels, label):
+		sp := Speaker{Label: label, Role: "interviewer"}
+		if label != "問" && label != "问" && label != "Q" {
+			if n := nameAfter(intro, label); n != "" {
+				sp.Name = strp(n)
+			}
+		}
+		return sp
+	case contains(answerLabels, label):
+		return Speaker{Label: label, Role: ""}
+	}
+	// A full name the intro introduces with a title.
+	if i := strings.Index(intro, label); i >= 0 {
+		for off := 0; i >= 0; {
+			if r := roleBefore(intro[:off+i]); r != "" {
+				return Speaker{Label: label, Name: strp(label), Role: r}
+			}
+			off += i + len(label)
+			i = strings.Index(intro[off:], label)
+		}
+	}
+	// An honorific label: surname + title.
+	if h := longestSuffix(label, honorifics); h != "" && h != label {
+		surname := strings.TrimSuffix(label, h)
+		if n, r := findName(intro, surname); n != "" {
+			return Speaker{Label: label, Name: strp(n), Role: r}
+		}
+	}
+	return Speaker{Label: label, Name: strp(label), Role: ""}
+}
+
+// nameAfter finds a name right after a role word: 主持人王小明, 記者 李四.
+func nameAfter(intro, role string) string {
+	i := strings.Index(intro, role)
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(intro[i+len(role):], " :：")
+	n := ""
+	for _, c := range rest {
+		if !isCJK(c) || strings.ContainsRune(nameEnd, c) || runeLen(n) == 3 {
+			break
+		}
+		n += string(c)
+	}
+	if runeLen(n) < 2 {
+		return ""
+	}
+	return n
+}
+
+// introText is the prose before the first turn, where interviews introduce
+// their speakers; the title counts too.
+func introText(doc *Document) string {
+	var sb strings.Builder
+	sb.WriteString(doc.Title)
+	for _, b := range doc.Blocks {
+		if b.Kind == KindTurn {
+			break
+		}
+		if b.Kind == KindParagraph || b.Kind == KindQuote || b.Kind == KindHeading {
+			sb.WriteString("\n")
+			sb.WriteString(b.Text)
+		}
+	}
+	return sb.String()
+}

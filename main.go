@@ -1,0 +1,76 @@
+// Command jishi turns raw scraped Chinese article text into a Hugo site.
+//
+//	go run . convert [PATH…]   raw text → page bundles under content/
+//	go run . inspect FILE      the parsed Document as JSON
+//	go run . build [HUGO FLAGS…]  convert, then build the site into public/
+//	go run . serve             convert, then preview on 127.0.0.1 with live reload
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes: all good, some inputs failed, usage error.
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+const usage = `Jishi (紀事) turns raw scraped Chinese article text into a Hugo site.
+
+Usage:
+  go run . convert [flags] [PATH…]   raw .txt files or folders (default raw/) → bundles under content/
+  go run . inspect FILE              print the parsed document as JSON; writes nothing
+  go run . build [HUGO FLAGS…]       convert, then build the site into public/ (minified)
+  go run . serve [HUGO FLAGS…]       convert, then preview on 127.0.0.1; raw/ is watched
+
+Run "go run . COMMAND -h" for a command's flags and examples.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the whole CLI, testable: it returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	var err error
+	switch cmd {
+	case "convert":
+		return cmdConvert(rest, stdout, stderr)
+	case "inspect":
+		return cmdInspect(rest, stdout, stderr)
+	case "build":
+		return cmdBuild(rest, stdout, stderr)
+	case "serve":
+		return cmdServe(rest, stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		err = fmt.Errorf("unknown command %q", cmd)
+	}
+	fmt.Fprintf(stderr, "jishi: %v\n\n%s", err, usage)
+	return exitUsage
+}
+
+// parseFlags parses a command's flags; it reports the exit code to return
+// when parsing ends the command (help or a usage error).
+func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	return 0, true
+}
