@@ -8,7 +8,7 @@ import (
 )
 
 // Version is written into every bundle's provenance.
-const Version = "jishi 0.1"
+const Version = "jishi 0.2"
 
 // Bundle is what Render produces for one article: files of one Hugo page
 // bundle, by name, under Dir (section/slug, slash-separated).

@@ -204,7 +204,7 @@ func load(out, path string, prev *Entry, opt Options) parsed {
 		return parsed{err: err}
 	}
 	sha := hashBytes(raw)
-	if prev != nil && prev.SHA256 == sha && intact(out, prev) {
+	if prev != nil && prev.SHA256 == sha && prev.Converter == Version && intact(out, prev) {
 		return parsed{sha: sha, unchanged: true}
 	}
 	doc, err := Convert(filepath.Base(path), raw, opt)

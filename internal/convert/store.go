@@ -32,9 +32,11 @@ type Manifest struct {
 
 // Entry is one source file's record in the Manifest.
 type Entry struct {
-	SHA256 string            `json:"sha256"`
-	Dir    string            `json:"dir"`
-	Files  map[string]string `json:"files"`
+	SHA256 string `json:"sha256"`
+	// Converter is the Version that wrote the files: a new converter re-renders.
+	Converter string            `json:"converter"`
+	Dir       string            `json:"dir"`
+	Files     map[string]string `json:"files"`
 }
 
 // manifestPath is inside the content folder, in a directory Hugo ignores.
@@ -95,7 +97,7 @@ func Store(out string, b Bundle, prev *Entry, sha string, opt StoreOptions) (*En
 	if err != nil {
 		return nil, StatusFailed, nil, err
 	}
-	entry := &Entry{SHA256: sha, Dir: b.Dir, Files: map[string]string{}}
+	entry := &Entry{SHA256: sha, Converter: Version, Dir: b.Dir, Files: map[string]string{}}
 	status := StatusUnchanged
 	var changes []Change
 	edited := false

@@ -1,0 +1,160 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// public is the one build of the repository's site that every test reads.
+var public string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "jishi-site-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if _, err := Build(Root(), dir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	public = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+const sampleSlug = "dui-hua-ke-da-xun-fei-bu-zhuan-qian-shi-chatgpt-de-wen-ti-1"
+
+func load(t *testing.T, rel string) *Page {
+	t.Helper()
+	p, err := Load(filepath.Join(public, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestSampleArticleMarkup(t *testing.T) {
+	p := load(t, "posts/"+sampleSlug+"/index.html")
+	if lang := Attr(First(p.Root, Tag("html")), "lang"); lang != "zh-Hant" {
+		t.Errorf(`<html lang=%q>, want "zh-Hant"`, lang)
+	}
+	art := First(p.Root, func(n *html.Node) bool { return n.Data == "article" && Class("h-entry")(n) })
+	if art == nil {
+		t.Fatal("no <article class=h-entry>")
+	}
+	h1 := First(art, func(n *html.Node) bool { return n.Data == "h1" && Class("p-name")(n) })
+	if got := Text(h1); got != "對話科大訊飛:不賺錢是 ChatGPT 的問題,不是大模型商業化的問題" {
+		t.Errorf("h1.p-name = %q", got)
+	}
+	tm := First(art, func(n *html.Node) bool { return n.Data == "time" && Class("dt-published")(n) })
+	if got := Attr(tm, "datetime"); got != "2023-10-25T18:06:00+08:00" {
+		t.Errorf("time.dt-published datetime = %q", got)
+	}
+	if got := Text(tm); got != "2023年10月25日" {
+		t.Errorf("localised date = %q", got)
+	}
+	body := First(art, Class("e-content"))
+	if body == nil {
+		t.Fatal("no .e-content")
+	}
+
+	// Section headings: <h2 id>, each in the table of contents.
+	toc := First(p.Root, Class("toc"))
+	var heads []string
+	for _, h := range All(body, Tag("h2")) {
+		id := Attr(h, "id")
+		if id == "" {
+			t.Errorf("<h2> %q has no id", Text(h))
+		}
+		if First(toc, func(n *html.Node) bool { return n.Data == "a" && Attr(n, "href") == "#"+id }) == nil {
+			t.Errorf("heading #%s is not in the table of contents", id)
+		}
+		heads = append(heads, Text(h))
+	}
+	if strings.Join(heads, "|") != "「訊飛星火 3.0」如期而至|3.0 後,訊飛星火下一步怎麼走" {
+		t.Errorf("headings %q", heads)
+	}
+
+	// The numbered list.
+	ols := All(body, func(n *html.Node) bool { return n.Data == "ol" && !Class("timeline")(n) })
+	if len(ols) != 1 || len(All(ols[0], Tag("li"))) != 4 {
+		t.Errorf("want one <ol> of 4 items in the body, got %d lists", len(ols))
+	}
+
+	// Turns: every paragraph in one carries data-speaker; the first shows the label.
+	speaking := All(body, Has("data-speaker"))
+	starts := map[string]int{}
+	questions := 0
+	for _, n := range speaking {
+		label := Attr(n, "data-speaker")
+		if !Class("turn")(n) {
+			continue
+		}
+		starts[label]++
+		strong := n.FirstChild
+		if strong == nil || strong.Type != html.ElementNode || (strong.Data != "strong" && strong.Data != "b") || Text(strong) != label {
+			t.Errorf("turn of %s does not open with its label in <strong>: %q", label, Text(n))
+		}
+		if _, q := AttrOK(n, "data-question"); q {
+			questions++
+			if label != "問" {
+				t.Errorf("answer by %s marked as a question", label)
+			}
+		}
+	}
+	if starts["問"] != 7 || starts["劉聰"] != 4 || starts["劉慶峰"] != 3 || questions != 7 {
+		t.Errorf("turns %v, questions %d; want 問 7, 劉聰 4, 劉慶峰 3, 7 questions", starts, questions)
+	}
+	if len(speaking) <= 14 {
+		t.Errorf("only %d elements carry data-speaker: continuation paragraphs lost theirs", len(speaking))
+	}
+
+	// The caption after the removed image.
+	if c := First(body, Class("caption")); Text(c) != "科大訊飛此前公布的年內升級關鍵里程碑" {
+		t.Errorf("caption %q", Text(c))
+	}
+}
+
+func TestSampleTimelineLinksIntoThePage(t *testing.T) {
+	p := load(t, "posts/"+sampleSlug+"/index.html")
+	tl := First(p.Root, Class("timeline"))
+	if tl == nil || tl.Data != "ol" {
+		t.Fatal("no <ol class=timeline>")
+	}
+	var dates []string
+	for _, li := range All(tl, Tag("li")) {
+		tm := First(li, Tag("time"))
+		dates = append(dates, Attr(tm, "datetime"))
+		a := First(li, Tag("a"))
+		href := Attr(a, "href")
+		if !strings.HasPrefix(href, "#") || First(p.Root, func(n *html.Node) bool { return Attr(n, "id") == href[1:] }) == nil {
+			t.Errorf("event %s links to %q, which is not an id on the page", Attr(tm, "datetime"), href)
+		}
+	}
+	want := "2011 2012 2018 2022-12-15 2023-05-08 2023-06 2023-06-08 2023-06-09 2023-09-05 2023-10-24"
+	if got := strings.Join(dates, " "); got != want {
+		t.Errorf("timeline dates\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestNoPromotionalLine: the boilerplate before the title is nowhere on the site.
+func TestNoPromotionalLine(t *testing.T) {
+	filepath.WalkDir(public, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := os.ReadFile(path)
+		if strings.Contains(string(b), "神魔宇宙") || strings.Contains(string(b), "maitreya-books") {
+			t.Errorf("%s carries the promotional line", path)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const sampleName = "000_d21f18bab95616ed.txt"
+
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// TestCommittedContentIsConvertOutput: content/ in the repository is exactly
+// what `convert` writes for raw/, byte for byte.
+func TestCommittedContentIsConvertOutput(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := runCLI(t, "convert", "--out", out, "raw")
+	if code != exitOK {
+		t.Fatalf("convert exit %d: %s %s", code, stdout, stderr)
+	}
+	err := filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Base(path) == "lock" {
+			return err
+		}
+		rel, _ := filepath.Rel(out, path)
+		got, _ := os.ReadFile(path)
+		want, err := os.ReadFile(filepath.Join("content", rel))
+		if err != nil {
+			t.Errorf("content/%s is not committed: run go run . convert", rel)
+			return nil
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("content/%s differs from what convert writes: run go run . convert", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestConvertTwiceIsUnchanged(t *testing.T) {
+	out := t.TempDir()
+	runCLI(t, "convert", "--out", out, "raw")
+	code, stdout, _ := runCLI(t, "convert", "--out", out, "raw")
+	if code != exitOK || !strings.Contains(stdout, "1 unchanged") {
+		t.Errorf("second convert: exit %d, %q", code, stdout)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, []byte(" \n\u3000\n"), 0o644)
+	good := filepath.Join(dir, sampleName)
+	raw, _ := os.ReadFile(filepath.Join("raw", sampleName))
+	os.WriteFile(good, raw, 0o644)
+	out := t.TempDir()
+
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		inStderr string
+	}{
+		{"no command", nil, exitUsage, "Usage"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
+		{"bad flag", []string{"convert", "--nope"}, exitUsage, "flag provided but not defined"},
+		{"missing input", []string{"convert", "--out", out, filepath.Join(dir, "missing")}, exitUsage, "no such file"},
+		{"one bad file among good ones", []string{"convert", "--out", out, dir}, exitFailed, "empty.txt: empty"},
+		{"inspect a bad file", []string{"inspect", empty}, exitFailed, "empty.txt: empty"},
+		{"inspect without a file", []string{"inspect"}, exitUsage, "Usage"},
+		{"help", []string{"convert", "-h"}, exitOK, "Examples"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.inStderr) {
+				t.Errorf("exit %d (want %d), stderr %q (want it to contain %q)", code, tt.code, stderr, tt.inStderr)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(out, "posts")); err != nil {
+		t.Errorf("the good file was not converted past the bad one: %v", err)
+	}
+}
+
+func TestInspectPrintsSchema(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "inspect", filepath.Join("raw", sampleName))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"file", "encoding", "script", "title", "part", "date", "authors", "boilerplate", "speakers", "blocks", "events"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("inspect JSON has no %q", k)
+		}
+	}
+	if doc["file"] != sampleName || doc["schema"] != "jishi/document/v1" {
+		t.Errorf("file %v schema %v", doc["file"], doc["schema"])
+	}
+}
