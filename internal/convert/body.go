@@ -101,6 +101,7 @@ var listMarkers = []struct {
 
 func listItem(l line) (family string, num int, text string, ok bool) {
 	for _, m := range listMarkers {
+		family = m.family
 		loc := m.re.FindStringSubmatchIndex(l.text)
 		if loc == nil || loc[1] == len(l.text) {
 			continue
@@ -111,10 +112,11 @@ func listItem(l line) (family string, num int, text string, ok bool) {
 			num = int([]rune(mark)[0]-'①') + 1
 		case "bullet", "dash":
 			num = 0
+			family += mark // a list keeps one bullet: "-" then "*" are two lines of prose
 		default:
 			num = cjkNumber(mark)
 		}
-		return m.family, num, l.text[loc[1]:], true
+		return family, num, l.text[loc[1]:], true
 	}
 	return "", 0, "", false
 }
@@ -193,7 +195,7 @@ func looksLikeCode(ls []line) bool {
 }
 
 // verseLine is the length below which consecutive lines read as verse.
-const verseLine = 20
+const verseLine = 16
 
 // verse: two or more short lines with no blank line between them.
 func (p *parser) verse(ls []line) int {
@@ -222,7 +224,7 @@ const wideGap = 3
 // after it (or the end of the file).
 func (p *parser) standalone(ls []line, limit int) bool {
 	t := ls[0].text
-	return runeLen(t) <= limit && !endsWithPunct(t) && p.labels.at(t) == "" &&
+	return runeLen(t) <= limit && !endsWithPunct(t) && p.labels.at(t) == "" && hasWord(t) &&
 		(len(ls) == 1 || ls[1].gap > 0)
 }
 
@@ -284,4 +286,9 @@ func (p *parser) paragraph(ls []line) int {
 	}
 	p.add(Block{Kind: KindParagraph, Text: ls[0].text})
 	return 1
+}
+
+// hasWord: a line with a letter or digit in it (--- and +++ have none).
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }

@@ -82,7 +82,8 @@ func toUTF8(raw []byte) ([]byte, string, error) {
 		}
 		return decodeWith(e, raw, enc)
 	}
-	if bytes.IndexByte(raw, 0) >= 0 {
+	// A stray NUL happens in scraped text; many of them is a binary file.
+	if nul := bytes.Count(raw, []byte{0}); nul > 2 && nul*100 > len(raw) {
 		return nil, "", &NoArticleError{ReasonBinary}
 	}
 	if utf8.Valid(raw) {

@@ -105,8 +105,8 @@ func parseHeader(doc *Document, ls []line, opt Options) []line {
 // addByline records the names of a credit line and reports whether it was one.
 func addByline(doc *Document, s string) bool {
 	names, ok := parseByline(s)
-	if !ok {
-		return false
+	if !ok || len(names) == 0 {
+		return false // an organisation's credit names no author: it stays as text
 	}
 	for _, n := range names {
 		if !contains(doc.Authors, n) {

@@ -1,0 +1,101 @@
+package convert
+
+import (
+	"strings"
+	"testing"
+)
+
+func speakersOf(doc *Document) []string {
+	var out []string
+	for _, s := range doc.Speakers {
+		name := "null"
+		if s.Name != nil {
+			name = *s.Name
+		}
+		out = append(out, s.Label+"/"+name+"/"+s.Role)
+	}
+	return out
+}
+
+func TestSpeakers(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"roles from the intro, interviewer first", head + "極客公園對話董事長劉慶峰和研究院院長劉聰。\n\n劉聰:先說。\n\n問:然後呢?\n\n劉慶峰:再說。\n",
+			[]string{"問/null/interviewer", "劉聰/劉聰/研究院院長", "劉慶峰/劉慶峰/董事長"}},
+		{"organisation dropped from the role", head + "本刊專訪科大訊飛董事長劉慶峰。\n\n問:你好?\n\n劉慶峰:你好。\n",
+			[]string{"問/null/interviewer", "劉慶峰/劉慶峰/董事長"}},
+		{"honorific label resolves to the full name", head + "我們請到台灣大學經濟系教授陳明哲,談談景氣。\n\n問:景氣如何?\n\n陳教授:還不錯。\n",
+			[]string{"問/null/interviewer", "陳教授/陳明哲/教授"}},
+		{"a named interviewer", head + "主持人王小美與創始人李大同對談。\n\n主持人:你好?\n\n李大同:你好。\n",
+			[]string{"主持人/王小美/interviewer", "李大同/李大同/創始人"}},
+		{"no intro: names without roles", head + "張三:你好。\n\n李四:你好。\n\n張三:再見。\n\n李四:再見。\n",
+			[]string{"張三/張三/", "李四/李四/"}},
+		{"simplified intro", head + "极客公园对话首席科学家王海峰。\n\n问:你好?\n\n王海峰:你好。\n",
+			[]string{"问/null/interviewer", "王海峰/王海峰/首席科学家"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := speakersOf(parseText(t, tt.text))
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("speakers\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHeaderAndBoilerplate(t *testing.T) {
+	tests := []struct {
+		name, text                  string
+		title, date, authors, boiler string
+		firstBlock                  string
+	}{
+		{"promo line before the title", "歡迎關注我們的公眾號 https://example.com/ 每日更新!\n\n大模型的下一步\n\n2023-10-25\n\n第一段。\n",
+			"大模型的下一步", "2023-10-25", "", "歡迎關注我們的公眾號 https://example.com/ 每日更新!", "paragraph:第一段。"},
+		{"byline under the title", "大模型的下一步\n\n文/王小明\n\n2023-10-25\n\n第一段。\n",
+			"大模型的下一步", "2023-10-25", "王小明", "", "paragraph:第一段。"},
+		{"labelled dateline and credit", "【專欄】大模型的下一步(上)\n發布時間:2023年10月25日 18:06\n記者 | 王小明 編輯 | 李四\n\n第一段。\n",
+			"【專欄】大模型的下一步", "2023-10-25T18:06:00+08:00", "王小明", "", "paragraph:第一段。"},
+		{"no dateline", "大模型的下一步\n\n第一段。\n\n第二段。\n",
+			"大模型的下一步", "", "", "", "paragraph:第一段。"},
+		{"trailer furniture", head + "第一段。\n\n記錄整理:林志豪\n\n責任編輯:李四\n\n來源:極客公園\n\n版權聲明:本文版權歸原作者所有。\n\n延伸閱讀\n\n大模型的未來\n\nChatGPT 一週年\n",
+			"標題", "2023-10-25T18:06:00+08:00", "林志豪", "責任編輯:李四|來源:極客公園|版權聲明:本文版權歸原作者所有。|延伸閱讀|大模型的未來|ChatGPT 一週年", "paragraph:第一段。"},
+		{"點擊關注 line", head + "第一段。\n\n點擊關注,第一時間了解更多。\n",
+			"標題", "2023-10-25T18:06:00+08:00", "", "點擊關注,第一時間了解更多。", "paragraph:第一段。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := parseText(t, tt.text)
+			date := ""
+			if doc.Date != nil {
+				date = doc.Date.String()
+			}
+			if doc.Title != tt.title || date != tt.date || strings.Join(doc.Authors, "|") != tt.authors || strings.Join(doc.Boilerplate, "|") != tt.boiler {
+				t.Errorf("title %q date %q authors %q boilerplate %q\nwant %q %q %q %q", doc.Title, date, doc.Authors, doc.Boilerplate, tt.title, tt.date, tt.authors, tt.boiler)
+			}
+			if got := summary(doc); len(got) == 0 || got[0] != tt.firstBlock {
+				t.Errorf("blocks %q, want first %q", got, tt.firstBlock)
+			}
+		})
+	}
+}
+
+func TestNoArticle(t *testing.T) {
+	tests := []struct{ name, text, reason string }{
+		{"empty", "", ReasonEmpty},
+		{"whitespace", "\n \u3000\n\u00a0\t\n", ReasonEmpty},
+		{"title only", "大模型的下一步\n", ReasonNoContent},
+		{"title and dateline", "大模型的下一步\n\n2023-10-25 18:06\n", ReasonNoContent},
+		{"boilerplate only", "歡迎關注我們的公眾號 https://example.com/ 每日更新!\n\n責任編輯:李四\n", ReasonNoContent},
+		{"binary", "\x00\x01\x02\x03\x00\x00\x00\xff\xfe\x00", ReasonBinary},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Convert("x.txt", []byte(tt.text), DefaultOptions())
+			if r, ok := IsNoArticle(err); !ok || r != tt.reason {
+				t.Errorf("err %v, want %s", err, tt.reason)
+			}
+		})
+	}
+}
