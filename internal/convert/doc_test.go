@@ -47,9 +47,9 @@ func TestSpeakers(t *testing.T) {
 
 func TestHeaderAndBoilerplate(t *testing.T) {
 	tests := []struct {
-		name, text                  string
+		name, text                   string
 		title, date, authors, boiler string
-		firstBlock                  string
+		firstBlock                   string
 	}{
 		{"promo line before the title", "歡迎關注我們的公眾號 https://example.com/ 每日更新!\n\n大模型的下一步\n\n2023-10-25\n\n第一段。\n",
 			"大模型的下一步", "2023-10-25", "", "歡迎關注我們的公眾號 https://example.com/ 每日更新!", "paragraph:第一段。"},

@@ -15,7 +15,7 @@ var (
 	// mergedLabel is a name that answers right after a question mark, in the
 	// same paragraph as the question: 問:…樣子?劉聰:完整來講…
 	mergedLabel = regexp.MustCompile(`[?？]\s*(\p{Han}{2,4})[:：]`)
-	labelHead = regexp.MustCompile(`^(\p{Han}{1,6}|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,2})\s?[:：]`)
+	labelHead   = regexp.MustCompile(`^(\p{Han}{1,6}|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,2})\s?[:：]`)
 	// Words that end "X:" in prose without being anyone speaking.
 	notLabels = regexp.MustCompile(`^(?:例如|比如|譬如|注意|原因|結論|结论|總結|总结|備註|备注|提示|問題|问题|答案|地址|電話|电话|時間|时间|日期|來源|来源|作者|撰文|編輯|编辑|文|圖|图|攝影|摄影|註|注|按|編按|编按|附|附註|附注|說明|说明|重點|重点|其一|其二|第[一二三四五六七八九十]+|首先|其次|最後|最后|另外|總之|总之|所以|因此|但是|然而|包括|如下|以下|目前|現在|现在)$|(?:說|说|道|表示|指出|認為|认为|問|问|寫|写|稱|称|強調|强调|回應|回应|透露|坦言|直言|笑言|補充|补充)$`)
 )
