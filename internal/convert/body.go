@@ -12,7 +12,8 @@ type parser struct {
 	doc    *Document
 	opt    Options
 	labels labelSet
-	open   int // index in doc.Blocks of the answer turn that unlabelled paragraphs continue, or -1
+	open   int    // index in doc.Blocks of the answer turn that unlabelled paragraphs continue, or -1
+	cur    []line // the lines the running rule was offered
 }
 
 // rule claims the run of lines starting at ls[0] and returns how many it
@@ -38,17 +39,41 @@ var rules = []rule{
 func (p *parser) body(ls []line) {
 	for i := 0; i < len(ls); {
 		for _, r := range rules {
-			if n := r(p, ls[i:]); n > 0 {
-				i += n
-				break
+			p.cur = ls[i:]
+			blocks, openTo := len(p.doc.Blocks), -1
+			if p.open >= 0 {
+				openTo = p.doc.Blocks[p.open].To
 			}
+			n := r(p, ls[i:])
+			if n == 0 {
+				continue
+			}
+			extended := p.open >= 0 && p.doc.Blocks[p.open].To != openTo
+			if len(p.doc.Blocks) == blocks && !extended {
+				for _, l := range ls[i : i+n] {
+					p.doc.Consumed = append(p.doc.Consumed, l.no)
+				}
+			}
+			i += n
+			break
 		}
 	}
 }
 
+// add appends a block made of the first n offered lines (n is 1 unless the
+// rule set From/To itself).
 func (p *parser) add(b Block) {
+	if b.From == 0 {
+		b.From, b.To = p.cur[0].no, p.cur[0].no
+	}
 	p.doc.Blocks = append(p.doc.Blocks, b)
 	p.open = -1
+}
+
+// span sets a block's source lines to the first n offered lines.
+func (p *parser) span(b Block, n int) Block {
+	b.From, b.To = p.cur[0].no, p.cur[n-1].no
+	return b
 }
 
 // trailer: 延伸閱讀 and the related titles under it are site furniture.
@@ -141,7 +166,7 @@ func (p *parser) list(ls []line) int {
 	if n < 2 {
 		return 0
 	}
-	p.add(Block{Kind: KindList, Ordered: boolp(num > 0), Items: items, Start: num})
+	p.add(p.span(Block{Kind: KindList, Ordered: boolp(num > 0), Items: items, Start: num}, n))
 	return n
 }
 
@@ -165,7 +190,7 @@ func (p *parser) code(ls []line) int {
 		}
 		sb.WriteString(strings.TrimRightFunc(l.raw[indent:], isSpace))
 	}
-	p.add(Block{Kind: KindCode, Text: sb.String()})
+	p.add(p.span(Block{Kind: KindCode, Text: sb.String()}, n))
 	return n
 }
 
@@ -213,7 +238,7 @@ func (p *parser) verse(ls []line) int {
 	for i, l := range ls[:n] {
 		lines[i] = l.text
 	}
-	p.add(Block{Kind: KindVerse, Lines: lines})
+	p.add(p.span(Block{Kind: KindVerse, Lines: lines}, n))
 	return n
 }
 
@@ -282,6 +307,7 @@ func (p *parser) paragraph(ls []line) int {
 	if p.open >= 0 {
 		b := &p.doc.Blocks[p.open]
 		b.Text += "\n\n" + ls[0].text
+		b.To = ls[0].no
 		return 1
 	}
 	p.add(Block{Kind: KindParagraph, Text: ls[0].text})

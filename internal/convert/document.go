@@ -36,6 +36,9 @@ type Document struct {
 	Events      []Event   `json:"events"`
 	// SHA256 is the hex digest of the raw bytes, for provenance and skip-by-hash.
 	SHA256 string `json:"sha256"`
+	// Consumed are the decoded lines (1-based) taken without a block: title,
+	// dateline, bylines and boilerplate. With the blocks' lines, every line.
+	Consumed []int `json:"-"`
 }
 
 // Block is one unit of the article body.
@@ -51,6 +54,8 @@ type Block struct {
 	Colon string `json:"-"`
 	// Start is the number of an ordered list's first item.
 	Start int `json:"-"`
+	// From and To are the first and last decoded lines (1-based) the block came from.
+	From, To int `json:"-"`
 }
 
 // Speaker is one voice of an interview.

@@ -110,3 +110,14 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+var readFile = os.ReadFile
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -1,0 +1,108 @@
+package convert
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+func fuzzSeeds() []string {
+	return []string{
+		hantText, hansText, head + "問:你好?劉聰:很好。\n\n劉聰:第二段。\n\n\n\n圖說\n",
+		head + "1.甲\n2.乙\n\n    code();\n\n床前明月光,\n疑是地上霜。\n\n「引用。」\n",
+		"歡迎關注 https://x.y/\n\n標題-(2)\n\n文/王小明\n\n2023年10月25日 18:06\n\n去年 12 月 15 日,2011 年,民國105年。\n\n延伸閱讀\n\n別的文章\n",
+		"#\n>\n-\n* \n1. \n---\n+++\n{{< x >}}\n<script>\n",
+	}
+}
+
+// FuzzParse: no panic, and the Document accounts for every character of
+// the text (see account).
+func FuzzParse(f *testing.F) {
+	f.Add(string(mustReadF(f, sample)))
+	for _, s := range fuzzSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if !utf8.ValidString(in) {
+			return
+		}
+		text := normalize([]byte(in))
+		doc, err := Parse("fuzz.txt", text, EncUTF8, DefaultOptions())
+		if err != nil {
+			if _, ok := IsNoArticle(err); !ok {
+				t.Fatalf("error that is not a no-article reason: %v", err)
+			}
+			return
+		}
+		Enrich(doc)
+		if err := account(text, doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range doc.Events {
+			if !validEventDate(e.Date) {
+				t.Fatalf("event date %q", e.Date)
+			}
+		}
+	})
+}
+
+func validEventDate(s string) bool {
+	switch len(s) {
+	case 4:
+		return true
+	case 7:
+		return s[4] == '-'
+	case 10:
+		return s[4] == '-' && s[7] == '-' && validDay(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:]))
+	}
+	return false
+}
+
+// FuzzDecode: no panic; the result is valid UTF-8 with LF line ends, in a
+// named encoding, or a no-article reason; UTF-8 input keeps every visible
+// character.
+func FuzzDecode(f *testing.F) {
+	for _, s := range fuzzSeeds() {
+		f.Add([]byte(s))
+		if b, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(s)); err == nil {
+			f.Add(b)
+		}
+		if b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s)); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte{0xFF, 0xFE, 'a', 0, 0x0d, 0})
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		text, enc, err := Decode(raw)
+		if err != nil {
+			if _, ok := IsNoArticle(err); !ok {
+				t.Fatalf("error that is not a no-article reason: %v", err)
+			}
+			return
+		}
+		if !utf8.ValidString(text) || strings.ContainsRune(text, '\r') {
+			t.Fatalf("decoded text not UTF-8 with LF: %q", text)
+		}
+		switch enc {
+		case EncUTF8, EncUTF8BOM, EncUTF16LE, EncUTF16BE, EncGB18030, EncBig5:
+		default:
+			t.Fatalf("encoding %q", enc)
+		}
+		if enc == EncUTF8 && utf8.Valid(raw) {
+			if string(visible(text)) != string(visible(normalize(raw))) {
+				t.Fatalf("visible characters changed")
+			}
+		}
+	})
+}
+
+func mustReadF(f *testing.F, path string) []byte {
+	b, err := readFile(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return b
+}
