@@ -54,10 +54,10 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if code, ok := parseFlags(fs, args); !ok {
+	paths, code, ok := parseFlags(fs, args)
+	if !ok {
 		return code
 	}
-	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{defaultRaw}
 	}
@@ -149,14 +149,15 @@ Example:
   go run . inspect raw/000_d21f18bab95616ed.txt
 `)
 	}
-	if code, ok := parseFlags(fs, args); !ok {
+	paths, code, ok := parseFlags(fs, args)
+	if !ok {
 		return code
 	}
-	if fs.NArg() != 1 {
+	if len(paths) != 1 {
 		fs.Usage()
 		return exitUsage
 	}
-	path := fs.Arg(0)
+	path := paths[0]
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", path, err)

@@ -63,14 +63,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-// parseFlags parses a command's flags; it reports the exit code to return
-// when parsing ends the command (help or a usage error).
-func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
+// parseFlags parses a command's flags, before or after its paths (authors
+// type `convert raw/ --dry-run`), and returns the paths; it reports the exit
+// code to return when parsing ends the command (help or a usage error).
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
 		}
-		return exitUsage, false
+		args = fs.Args()
+		if len(args) == 0 {
+			return paths, 0, true
+		}
+		paths = append(paths, args[0])
+		args = args[1:]
 	}
-	return 0, true
 }

@@ -111,3 +111,11 @@ func TestInspectPrintsSchema(t *testing.T) {
 		t.Errorf("file %v schema %v", doc["file"], doc["schema"])
 	}
 }
+
+func TestFlagsAfterPaths(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := runCLI(t, "convert", "raw", "--out", out, "--json")
+	if code != exitOK || !strings.HasPrefix(strings.TrimSpace(stdout), "[") {
+		t.Errorf("exit %d stdout %q stderr %q", code, stdout, stderr)
+	}
+}

@@ -210,6 +210,9 @@ func looksBinary(s string) bool {
 	var n, bad int
 	for _, r := range s {
 		n++
+		if r >= 0x20 && r < 0x7F || r >= 0x4E00 && r <= 0x9FFF || r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF5E || r == '\n' {
+			continue // the common case: ASCII, CJK ideographs and punctuation
+		}
 		if r == utf8.RuneError || unicode.Is(unicode.Co, r) || !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z) && !isSpace(r) {
 			bad++
 		}

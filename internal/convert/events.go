@@ -93,13 +93,61 @@ func (x *eventScan) scan(block, para int, s string) {
 			x.add(block, para, s, m[0], v, v)
 		}
 	}
-	for _, m := range mentionRe.FindAllStringSubmatchIndex(s, -1) {
-		v, fine, ok := x.resolve(s, m)
-		if ok {
-			x.add(block, para, s, m[0], v, fine)
+	for _, w := range mentionWindows(s) {
+		for _, m := range mentionRe.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += w[0]
+				}
+			}
+			v, fine, ok := x.resolve(s, m)
+			if ok {
+				x.add(block, para, s, m[0], v, fine)
+			}
 		}
 	}
 }
+
+// mentionWindows returns the stretches of s that can hold a date mention:
+// every mention has a 年 or 月, so only the text around those is matched,
+// each window widened to where a mention can start and end.
+func mentionWindows(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], "年月")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		start, end := mentionStart(s, at), min(len(s), at+48)
+		for end < len(s) && !utf8.RuneStart(s[end]) {
+			end++
+		}
+		if n := len(out); n > 0 && start <= out[n-1][1] {
+			out[n-1][1] = end
+		} else {
+			out = append(out, [2]int{start, end})
+		}
+		i = at + len("年")
+	}
+	return out
+}
+
+// mentionStart walks back from a 年 or 月 over what a mention can start
+// with (digits, numerals, spaces, 去/今/前/同/次…, 民國), so a window never
+// begins inside one.
+func mentionStart(s string, at int) int {
+	for at > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:at])
+		if !strings.ContainsRune(mentionRunes, r) {
+			break
+		}
+		at -= n
+	}
+	return at
+}
+
+const mentionRunes = "0123456789０１２３４５６７８９〇零○一二三四五六七八九十百 \u3000\u00a0今去前同次翌隔當当民國国年月"
 
 func group(s string, m []int, g int) string {
 	if m[2*g] < 0 {
@@ -116,7 +164,7 @@ func (x *eventScan) resolve(s string, m []int) (v, fine ymd, ok bool) {
 	if m[14] >= 0 { // month-led alternative
 		month, day, part = group(s, m, 7), group(s, m, 8), group(s, m, 9)
 	}
-	if boundaryBefore(s, m[0]) || planBefore.MatchString(s[:m[0]]) {
+	if boundaryBefore(s, m[0]) || planBefore.MatchString(tail(s[:m[0]], 24)) {
 		return v, v, false
 	}
 	if spanAfter.MatchString(s[m[1]:]) {
@@ -225,4 +273,16 @@ func sentenceAt(s string, i int) string {
 		end += i + n
 	}
 	return strings.TrimFunc(s[start:end], isSpace)
+}
+
+// tail is the end of s, at most n bytes, cut at a rune boundary.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }

@@ -131,10 +131,15 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 		}
 	}()
 
+	// The manifest is only read while files are in flight; what the stores
+	// write is collected here and applied when they are all done.
+	entries := make([]*Entry, len(files))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	storeSem := make(chan struct{}, cfg.Workers)
 	finish := func(i int, r Result) {
+		mu.Lock()
+		defer mu.Unlock()
 		results[i] = r
 		if progress != nil {
 			progress(r)
@@ -177,17 +182,18 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			r := Result{Source: f, Status: status, Dir: b.Dir, Changes: changes}
 			if err != nil {
 				r.Status, r.Reason = StatusFailed, err.Error()
-			} else if !cfg.Store.DryRun {
-				mu.Lock()
-				man.Sources[name] = entry
-				mu.Unlock()
+			} else {
+				entries[i] = entry
 			}
-			mu.Lock()
 			finish(i, r)
-			mu.Unlock()
 		}()
 	}
 	wg.Wait()
+	for i, e := range entries {
+		if e != nil {
+			man.Sources[filepath.Base(files[i])] = e
+		}
+	}
 	if !cfg.Store.DryRun {
 		if err := man.Save(cfg.Out); err != nil {
 			return results, err

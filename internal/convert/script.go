@@ -1,6 +1,16 @@
 package convert
 
-import "strings"
+// scriptOf maps each one-script character to +1 (Hant) or -1 (Hans).
+var scriptOf = func() map[rune]int {
+	m := map[rune]int{}
+	for _, r := range tradOnly {
+		m[r] = 1
+	}
+	for _, r := range simpOnly {
+		m[r] = -1
+	}
+	return m
+}()
 
 // Characters that exist in only one script, the most frequent in news text.
 // Pairs line up: tradOnly[i] simplifies to simpOnly[i].
@@ -12,18 +22,13 @@ const (
 // detectScript tells Traditional (Hant) from Simplified (Hans) by counting
 // characters that belong to only one of them. Ties go to Hant, the site's own.
 func detectScript(text string) string {
-	var t, s int
+	score := 0
 	for _, r := range text {
-		if r < 0x4E00 {
-			continue
-		}
-		if strings.ContainsRune(tradOnly, r) {
-			t++
-		} else if strings.ContainsRune(simpOnly, r) {
-			s++
+		if r >= 0x4E00 {
+			score += scriptOf[r]
 		}
 	}
-	if s > t {
+	if score < 0 {
 		return "Hans"
 	}
 	return "Hant"

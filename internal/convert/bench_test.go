@@ -1,0 +1,103 @@
+package convert
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// interview40K is an interview of about 40 KB: the sample's header and
+// intro, then its question/answer turns repeated.
+func interview40K(b *testing.B) []byte {
+	raw := mustReadB(b, sample)
+	s := string(raw)
+	i := strings.Index(s, "問:")
+	var buf bytes.Buffer
+	buf.WriteString(s)
+	for buf.Len() < 40<<10 {
+		buf.WriteString("\n\n")
+		buf.WriteString(s[i:])
+	}
+	return buf.Bytes()
+}
+
+func mustReadB(b *testing.B, path string) []byte {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return raw
+}
+
+func benchConvert(b *testing.B, raw []byte) {
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		text, enc, err := Decode(raw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := Parse("b.txt", text, enc, DefaultOptions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		Enrich(doc)
+	}
+}
+
+// BenchmarkDecodeParse: decode, parse and enrich, in MB/s of raw input.
+func BenchmarkDecodeParse(b *testing.B) {
+	b.Run("sample", func(b *testing.B) { benchConvert(b, mustReadB(b, sample)) })
+	b.Run("interview40K", func(b *testing.B) { benchConvert(b, interview40K(b)) })
+	b.Run("gb18030", func(b *testing.B) {
+		gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(mustReadB(b, sample))
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchConvert(b, gb)
+	})
+}
+
+func BenchmarkDecode(b *testing.B) {
+	raw := interview40K(b)
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, _, err := Decode(raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	raw := interview40K(b)
+	doc, err := Convert("b.txt", raw, DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Render(doc, RenderOptions{Slug: "x"})
+	}
+}
+
+// BenchmarkStore: an atomic write of a new bundle, fsync included.
+func BenchmarkStore(b *testing.B) {
+	doc, err := Convert("b.txt", mustReadB(b, sample), DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	bundle := Render(doc, RenderOptions{Slug: "x"})
+	out := b.TempDir()
+	b.SetBytes(int64(len(bundle.Files[0].Data)))
+	for b.Loop() {
+		os.RemoveAll(filepath.Join(out, "posts"))
+		if _, _, _, err := Store(out, bundle, nil, doc.SHA256, StoreOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
