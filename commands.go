@@ -12,10 +12,12 @@ import (
 	"github.com/jishi/jishi/internal/convert"
 )
 
-// defaultRaw and defaultOut are the inbox and the content folder of a site.
+// defaultRaw and defaultOut are the inbox and the content folder of a site;
+// configFile holds the editor's converter settings.
 const (
 	defaultRaw = "raw"
 	defaultOut = "content"
+	configFile = "jishi.toml"
 )
 
 type convertFlags struct {
@@ -26,7 +28,7 @@ type convertFlags struct {
 
 func (c *convertFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.out, "out", defaultOut, "content folder to write bundles to")
-	fs.StringVar(&c.section, "section", "posts", "section new bundles go to")
+	fs.StringVar(&c.section, "section", "", "section new bundles go to (default: section in jishi.toml, else posts)")
 	fs.BoolVar(&c.force, "force", false, "replace bundles an author edited (the edit is kept beside, as .index.md.<hash>.edited)")
 	fs.BoolVar(&c.dryRun, "dry-run", false, "show what would change, as a diff, and write nothing")
 	fs.BoolVar(&c.json, "json", false, "print the results as JSON, for scripts")
@@ -72,10 +74,18 @@ func convertPaths(paths []string, cf convertFlags, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "jishi: %v\n", err)
 		return exitUsage
 	}
+	opt, section, err := convert.LoadConfig(configFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "jishi: %v\n", err)
+		return exitUsage
+	}
+	if cf.section != "" {
+		section = cf.section
+	}
 	cfg := convert.Config{
 		Out:     cf.out,
-		Section: cf.section,
-		Options: convert.DefaultOptions(),
+		Section: section,
+		Options: opt,
 		Store:   convert.StoreOptions{Force: cf.force, DryRun: cf.dryRun},
 	}
 	results, err := convert.Run(cfg, files, nil)
@@ -163,7 +173,12 @@ Example:
 		fmt.Fprintf(stderr, "%s: %v\n", path, err)
 		return exitFailed
 	}
-	doc, err := convert.Convert(filepath.Base(path), raw, convert.DefaultOptions())
+	opt, _, err := convert.LoadConfig(configFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "jishi: %v\n", err)
+		return exitUsage
+	}
+	doc, err := convert.Convert(filepath.Base(path), raw, opt)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", path, err)
 		return exitFailed

@@ -31,7 +31,7 @@ func convertInbox(stdout, stderr io.Writer) int {
 	if _, err := os.Stat(defaultRaw); err != nil {
 		return exitOK
 	}
-	return convertPaths([]string{defaultRaw}, convertFlags{out: defaultOut, section: "posts"}, stdout, stderr)
+	return convertPaths([]string{defaultRaw}, convertFlags{out: defaultOut}, stdout, stderr)
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {

@@ -45,7 +45,7 @@ func benchConvert(b *testing.B, raw []byte) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		Enrich(doc)
+		Enrich(doc, DefaultOptions())
 	}
 }
 

@@ -36,7 +36,7 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s: %v", filepath.Base(f), err)
 			continue
 		}
-		Enrich(doc)
+		Enrich(doc, DefaultOptions())
 		if err := account(text, doc); err != nil {
 			t.Errorf("%s: %v", filepath.Base(f), err)
 		}

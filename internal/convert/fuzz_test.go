@@ -37,7 +37,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		Enrich(doc)
+		Enrich(doc, DefaultOptions())
 		if err := account(text, doc); err != nil {
 			t.Fatal(err)
 		}

@@ -8,11 +8,13 @@ import (
 type Options struct {
 	Zone     *time.Location
 	Patterns Patterns
+	Twins    bool // write a twin in the other script beside each article
+	Glossary Glossary
 }
 
 // DefaultOptions are the options of a site with no jishi.toml.
 func DefaultOptions() Options {
-	return Options{Zone: DefaultZone, Patterns: DefaultPatterns()}
+	return Options{Zone: DefaultZone, Patterns: DefaultPatterns(), Twins: true}
 }
 
 // Parse classifies decoded text into a Document: header (title, dateline,

@@ -228,7 +228,7 @@ func Convert(name string, raw []byte, opt Options) (*Document, error) {
 		return nil, err
 	}
 	doc.SHA256 = hashBytes(raw)
-	Enrich(doc)
+	Enrich(doc, opt)
 	return doc, nil
 }
 
@@ -266,6 +266,9 @@ func assignDir(cfg Config, doc *Document, taken map[string]bool) string {
 		suffix = fmt.Sprint(*doc.Part)
 	}
 	base := Slugify(doc.pageTitle(), suffix)
+	if s, ok := cfg.Options.Glossary.Slugs[doc.File]; ok {
+		base = Slugify(s, "")
+	}
 	if base == "" {
 		base = "article-" + doc.SHA256[:8]
 	}

@@ -97,7 +97,7 @@ func findName(intro, surname string) (name, role string) {
 // resolveSpeakers lists the document's speakers: the question side first,
 // then answerers in order of first appearance, each with the name and job
 // title the intro gives.
-func resolveSpeakers(doc *Document) {
+func resolveSpeakers(doc *Document, aliases map[string]string) {
 	intro := introText(doc)
 	var labels []string
 	for _, b := range doc.Blocks {
@@ -110,7 +110,14 @@ func resolveSpeakers(doc *Document) {
 	})
 	doc.Speakers = doc.Speakers[:0]
 	for _, lb := range labels {
-		doc.Speakers = append(doc.Speakers, speakerFor(lb, intro))
+		sp := speakerFor(lb, intro)
+		if full, ok := aliases[lb]; ok && full != "" {
+			sp.Name = strp(full)
+			if !contains(questionLabels, lb) && sp.Role == "" {
+				sp.Role = roleOf(intro, full)
+			}
+		}
+		doc.Speakers = append(doc.Speakers, sp)
 	}
 }
 
@@ -128,14 +135,8 @@ func speakerFor(label, intro string) Speaker {
 		return Speaker{Label: label, Role: ""}
 	}
 	// A full name the intro introduces with a title.
-	if i := strings.Index(intro, label); i >= 0 {
-		for off := 0; i >= 0; {
-			if r := roleBefore(intro[:off+i]); r != "" {
-				return Speaker{Label: label, Name: strp(label), Role: r}
-			}
-			off += i + len(label)
-			i = strings.Index(intro[off:], label)
-		}
+	if r := roleOf(intro, label); r != "" {
+		return Speaker{Label: label, Name: strp(label), Role: r}
 	}
 	// An honorific label: surname + title.
 	if h := longestSuffix(label, honorifics); h != "" && h != label {
@@ -145,6 +146,20 @@ func speakerFor(label, intro string) Speaker {
 		}
 	}
 	return Speaker{Label: label, Name: strp(label), Role: ""}
+}
+
+// roleOf returns the job title the intro gives right before name, or "".
+func roleOf(intro, name string) string {
+	for off := 0; ; {
+		i := strings.Index(intro[off:], name)
+		if i < 0 {
+			return ""
+		}
+		if r := roleBefore(intro[:off+i]); r != "" {
+			return r
+		}
+		off += i + len(name)
+	}
 }
 
 // nameAfter finds a name right after a role word: 主持人王小明, 記者 李四.

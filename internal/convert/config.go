@@ -1,0 +1,95 @@
+package convert
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"time"
+	_ "time/tzdata" // IANA zone names work on hosts without a zoneinfo database
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// SiteConfig is jishi.toml: the converter's settings an editor owns.
+type SiteConfig struct {
+	Timezone    string `toml:"timezone"`
+	Section     string `toml:"section"`
+	Twins       *bool  `toml:"twins"`
+	Boilerplate struct {
+		Promo    []string `toml:"promo"`
+		Lines    []string `toml:"lines"`
+		Trailers []string `toml:"trailers"`
+	} `toml:"boilerplate"`
+	Glossary Glossary `toml:"glossary"`
+}
+
+// Glossary holds an editor's corrections to what the converter infers.
+type Glossary struct {
+	Keep     []string          `toml:"keep"`
+	Speakers map[string]string `toml:"speakers"`
+	Slugs    map[string]string `toml:"slugs"`
+}
+
+// LoadConfig reads jishi.toml at path into Options; a missing file gives the
+// defaults. Errors name the file and the setting.
+func LoadConfig(path string) (Options, string, error) {
+	opt := DefaultOptions()
+	section := "posts"
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return opt, section, nil
+	}
+	if err != nil {
+		return opt, section, err
+	}
+	var c SiteConfig
+	if err := toml.Unmarshal(b, &c); err != nil {
+		return opt, section, fmt.Errorf("%s: %w", path, err)
+	}
+	if c.Timezone != "" {
+		z, err := parseZone(c.Timezone)
+		if err != nil {
+			return opt, section, fmt.Errorf("%s: timezone %q: %w", path, c.Timezone, err)
+		}
+		opt.Zone = z
+	}
+	if c.Section != "" {
+		if !regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`).MatchString(c.Section) {
+			return opt, section, fmt.Errorf("%s: section %q: use lower-case letters, digits and hyphens", path, c.Section)
+		}
+		section = c.Section
+	}
+	if c.Twins != nil {
+		opt.Twins = *c.Twins
+	}
+	for _, set := range []struct {
+		name string
+		src  []string
+		dst  *[]*regexp.Regexp
+	}{
+		{"boilerplate.promo", c.Boilerplate.Promo, &opt.Patterns.Promo},
+		{"boilerplate.lines", c.Boilerplate.Lines, &opt.Patterns.Line},
+		{"boilerplate.trailers", c.Boilerplate.Trailers, &opt.Patterns.Trailer},
+	} {
+		for _, expr := range set.src {
+			re, err := regexp.Compile(expr)
+			if err != nil {
+				return opt, section, fmt.Errorf("%s: %s pattern %q: %w", path, set.name, expr, err)
+			}
+			*set.dst = append(*set.dst, re)
+		}
+	}
+	opt.Glossary = c.Glossary
+	return opt, section, nil
+}
+
+// parseZone reads an IANA zone name or a fixed offset such as +08:00.
+func parseZone(s string) (*time.Location, error) {
+	if t, err := time.Parse("-07:00", s); err == nil {
+		_, off := t.Zone()
+		return time.FixedZone("UTC"+s, off), nil
+	}
+	return time.LoadLocation(s)
+}
