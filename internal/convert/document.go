@@ -4,6 +4,8 @@
 // stage is a plain function over a typed Document; only Store touches the disk.
 package convert
 
+import "strings"
+
 // Schema names the JSON shape of a Document printed by `jishi inspect`.
 const Schema = "jishi/document/v1"
 
@@ -34,6 +36,8 @@ type Document struct {
 	Speakers    []Speaker `json:"speakers"`
 	Blocks      []Block   `json:"blocks"`
 	Events      []Event   `json:"events"`
+	// Slug is the bundle folder name the store gave the Document, when known.
+	Slug string `json:"-"`
 	// SHA256 is the hex digest of the raw bytes, for provenance and skip-by-hash.
 	SHA256 string `json:"sha256"`
 	// Consumed are the decoded lines (1-based) taken without a block: title,
@@ -87,6 +91,23 @@ func (b Block) Paragraphs() []string {
 		return splitParas(b.Text)
 	}
 	return []string{b.Text}
+}
+
+// Shown is the text a page must show of the Document, in order: every
+// block's text, with each turn's label and colon before it. Fidelity checks
+// compare it with a rendered page, modulo whitespace.
+func (doc *Document) Shown() string {
+	var sb strings.Builder
+	for _, b := range doc.Blocks {
+		if b.Kind == KindTurn {
+			sb.WriteString(b.Speaker + b.Colon)
+		}
+		for _, p := range b.Paragraphs() {
+			sb.WriteString(p)
+			sb.WriteByte('\n')
+		}
+	}
+	return sb.String()
 }
 
 func boolp(v bool) *bool { return &v }

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"encoding/base64"
 	"regexp"
 	"strings"
 )
@@ -32,7 +33,7 @@ func escapeInline(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '{', '}', '~', '"', '\'', '$', '^':
+		case '\\', '`', '*', '_', '[', ']', '<', '{', '}', '~', '"', '\'', '$', '^', '#':
 			sb.WriteByte('\\')
 		case '&':
 			if entityLike.MatchString(s[i:]) {
@@ -43,14 +44,22 @@ func escapeInline(s string) string {
 			if i+1 < len(s) && s[i+1] == '-' {
 				sb.WriteByte('\\')
 			}
-		case '.':
-			if strings.HasPrefix(s[i:], "...") {
-				sb.WriteByte('\\')
-			}
 		case '>':
 			if i > 0 && s[i-1] == '>' {
 				sb.WriteByte('\\')
 			}
+		case ':':
+			// https:// and ftp:// become links under linkify.
+			if strings.HasPrefix(s[i:], "://") {
+				sb.WriteByte('\\')
+			}
+		case '.':
+			if strings.HasPrefix(s[i:], "...") || i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+				sb.WriteByte('\\')
+			}
+		case '@':
+			// user@example.com becomes a mailto: link under linkify.
+			sb.WriteByte('\\')
 		case '!', '|':
 			// ! only matters before [, which is escaped; | only in tables,
 			// which need a delimiter row this renderer never writes.
@@ -74,15 +83,19 @@ func fence(s string) string {
 	return strings.Repeat("`", max(3, longest+1))
 }
 
-// escapeCode keeps Hugo's shortcode lexer out of a code block, where a
-// backslash would show: Hugo's own escape, {{</* … */>}}, prints the
-// shortcode text as written.
-func escapeCode(s string) string {
-	if !strings.Contains(s, "{{") {
-		return s
+// codeBlock writes a code block. Hugo reads {{< and {{% as shortcodes even
+// inside a fence, and a fence cannot escape them, so code that holds them
+// goes through the jishi-code shortcode instead: as a raw string when it has
+// no backtick, else base64.
+func codeBlock(code string) string {
+	if !strings.Contains(code, "{{<") && !strings.Contains(code, "{{%") {
+		f := fence(code)
+		return f + "text\n" + code + "\n" + f + "\n"
 	}
-	r := strings.NewReplacer("{{<", "{{</*", "{{%", "{{%/*", ">}}", "*/>}}", "%}}", "*/%}}")
-	return r.Replace(s)
+	if !strings.Contains(code, "`") {
+		return "{{< jishi-code `" + code + "` >}}\n"
+	}
+	return `{{< jishi-code b64="` + base64.StdEncoding.EncodeToString([]byte(code)) + `" >}}` + "\n"
 }
 
 // attr quotes a value for a goldmark attribute list.

@@ -275,8 +275,7 @@ func writeBlock(sb *strings.Builder, b Block, id func(int) string) {
 		}
 		attrs(".verse", idAttr(0))
 	case KindCode:
-		f := fence(b.Text)
-		sb.WriteString(f + "text\n" + escapeCode(b.Text) + "\n" + f + "\n")
+		sb.WriteString(codeBlock(b.Text))
 	case KindTurn:
 		speaker := "data-speaker=" + attr(b.Speaker)
 		q := ""

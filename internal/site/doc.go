@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/jishi/jishi/internal/convert"
 	"golang.org/x/net/html"
 )
 
@@ -142,4 +143,64 @@ func Text(n *html.Node) string {
 		walk(n)
 	}
 	return sb.String()
+}
+
+// CopySite copies what a Hugo build of the repository reads (configuration,
+// layouts, assets, i18n, data, static, archetypes and content) from root
+// into dst, so a test can add content without touching the repository.
+func CopySite(root, dst string) error {
+	for _, name := range []string{"config.toml", "layouts", "assets", "i18n", "data", "static", "archetypes", "content"} {
+		src := filepath.Join(root, name)
+		if _, err := os.Stat(src); err != nil {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dst, name), os.DirFS(src)); err != nil {
+			if st, serr := os.Stat(src); serr == nil && !st.IsDir() {
+				b, rerr := os.ReadFile(src)
+				if rerr != nil {
+					return rerr
+				}
+				if err := os.MkdirAll(dst, 0o755); err != nil {
+					return err
+				}
+				if err := os.WriteFile(filepath.Join(dst, name), b, 0o644); err != nil {
+					return err
+				}
+				continue
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// ConvertInto converts the .txt files of dir into site/content/<section>
+// and returns their Documents, each with the Slug its bundle got.
+func ConvertInto(site, section, dir string) ([]*convert.Document, error) {
+	files, err := convert.Inputs([]string{dir})
+	if err != nil {
+		return nil, err
+	}
+	cfg := convert.Config{Out: filepath.Join(site, "content"), Section: section, Options: convert.DefaultOptions()}
+	results, err := convert.Run(cfg, files, nil)
+	if err != nil {
+		return nil, err
+	}
+	var docs []*convert.Document
+	for i, r := range results {
+		if r.Status == convert.StatusFailed {
+			return nil, fmt.Errorf("%s: %s", r.Source, r.Reason)
+		}
+		raw, err := os.ReadFile(files[i])
+		if err != nil {
+			return nil, err
+		}
+		doc, err := convert.Convert(filepath.Base(files[i]), raw, cfg.Options)
+		if err != nil {
+			return nil, err
+		}
+		doc.Slug = r.Dir[strings.LastIndexByte(r.Dir, '/')+1:]
+		docs = append(docs, doc)
+	}
+	return docs, nil
 }

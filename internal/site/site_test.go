@@ -2,32 +2,52 @@ package site
 
 import (
 	"fmt"
+
+	"github.com/jishi/jishi/internal/convert"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
 
-// public is the one build of the repository's site that every test reads.
-var public string
+// public is the one build that every test reads: the repository's site
+// with the hostile corpus converted into it (section "hostile").
+var (
+	public  string
+	hostile []*convert.Document
+)
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "jishi-site-")
+	code, err := buildOnce(m)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	if _, err := Build(Root(), dir); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
-	public = dir
-	code := m.Run()
-	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+func buildOnce(m *testing.M) (int, error) {
+	tmp, err := os.MkdirTemp("", "jishi-site-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(tmp)
+	src := filepath.Join(tmp, "site")
+	if err := CopySite(Root(), src); err != nil {
+		return 0, err
+	}
+	hostile, err = ConvertInto(src, "hostile", filepath.Join(Root(), "internal/convert/testdata/hostile"))
+	if err != nil {
+		return 0, err
+	}
+	public = filepath.Join(tmp, "public")
+	if _, err := Build(src, public); err != nil {
+		return 0, err
+	}
+	return m.Run(), nil
 }
 
 const sampleSlug = "dui-hua-ke-da-xun-fei-bu-zhuan-qian-shi-chatgpt-de-wen-ti-1"
@@ -157,4 +177,47 @@ func TestNoPromotionalLine(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestHostileFidelity: every hostile file's page shows exactly the
+// Document's text, through the real Hugo, with no element the text did not have.
+func TestHostileFidelity(t *testing.T) {
+	if len(hostile) < 2 {
+		t.Fatalf("%d hostile documents", len(hostile))
+	}
+	allowed := map[string]bool{"p": true, "h2": true, "ol": true, "ul": true, "li": true, "strong": true,
+		"blockquote": true, "pre": true, "code": true, "br": true, "div": true, "span": true}
+	for _, doc := range hostile {
+		p := load(t, filepath.Join("hostile", doc.Slug, "index.html"))
+		if got := Text(First(p.Root, Class("p-name"))); got != doc.Title {
+			t.Errorf("%s: h1 %q, want the title %q", doc.File, got, doc.Title)
+		}
+		body := First(p.Root, Class("e-content"))
+		for _, tl := range All(body, Class("timeline")) {
+			tl.Parent.RemoveChild(tl) // event texts repeat the body's
+		}
+		got, want := visible(Text(body)), visible(doc.Shown())
+		if got != want {
+			i := 0
+			g, w := []rune(got), []rune(want)
+			for i < len(g) && i < len(w) && g[i] == w[i] {
+				i++
+			}
+			t.Errorf("%s: page differs at rune %d:\n page %q\n  doc %q", doc.File, i, string(g[i:min(len(g), i+40)]), string(w[i:min(len(w), i+40)]))
+		}
+		for _, n := range All(body, func(*html.Node) bool { return true }) {
+			if !allowed[n.Data] {
+				t.Errorf("%s: <%s> in the body, which the text did not have", doc.File, n.Data)
+			}
+		}
+	}
+}
+
+func visible(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == 0x3000 || r == 0xA0 {
+			return -1
+		}
+		return r
+	}, s)
 }
