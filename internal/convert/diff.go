@@ -9,7 +9,7 @@ import (
 // three lines of context, for `convert --dry-run`.
 func Diff(path string, old, new []byte) string {
 	a, b := splitKeep(string(old)), splitKeep(string(new))
-	from := "a/" + path
+	from := path
 	if old == nil {
 		from = "/dev/null"
 	}
@@ -18,7 +18,7 @@ func Diff(path string, old, new []byte) string {
 		return ""
 	}
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "--- %s\n+++ b/%s\n", from, path)
+	fmt.Fprintf(&sb, "--- %s\n+++ %s\n", from, path)
 	const ctx = 3
 	for i := 0; i < len(ops); {
 		if ops[i].kind == ' ' {
@@ -42,7 +42,16 @@ func Diff(path string, old, new []byte) string {
 			}
 			end = run
 		}
-		fmt.Fprintf(&sb, "@@ -%d +%d @@\n", ops[start].a+1, ops[start].b+1)
+		na, nb := 0, 0
+		for _, op := range ops[start:end] {
+			if op.kind != '+' {
+				na++
+			}
+			if op.kind != '-' {
+				nb++
+			}
+		}
+		fmt.Fprintf(&sb, "@@ -%d,%d +%d,%d @@\n", ops[start].a+min(1, na), na, ops[start].b+min(1, nb), nb)
 		for _, op := range ops[start:end] {
 			sb.WriteByte(op.kind)
 			sb.WriteString(op.line)
@@ -87,7 +96,7 @@ func diffLines(a, b []string) []diffOp {
 			ops = append(ops, diffOp{' ', a[i], i, j})
 			i++
 			j++
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+		case j < m && (i == n || lcs[i][j+1] > lcs[i+1][j]):
 			ops = append(ops, diffOp{'+', b[j], i, j})
 			j++
 			changed = true

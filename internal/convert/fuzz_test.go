@@ -1,7 +1,9 @@
 package convert
 
 import (
+	"fmt"
 	"strings"
+	"time"
 	"testing"
 	"unicode/utf8"
 
@@ -30,6 +32,9 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		text := normalize([]byte(in))
+		// A hang is a failure too: the fuzz engine keeps the input that crashed.
+		watchdog := time.AfterFunc(3*time.Second, func() { panic(fmt.Sprintf("parse of %d bytes took over 3s", len(text))) })
+		defer watchdog.Stop()
 		doc, err := Parse("fuzz.txt", text, EncUTF8, DefaultOptions())
 		if err != nil {
 			if _, ok := IsNoArticle(err); !ok {

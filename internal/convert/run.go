@@ -277,10 +277,24 @@ func assignDir(cfg Config, doc *Document, taken map[string]bool) string {
 		if taken[d] {
 			return true
 		}
-		_, err := os.Stat(filepath.Join(cfg.Out, section, s))
-		return err == nil
+		dir := filepath.Join(cfg.Out, section, s)
+		if _, err := os.Stat(dir); err != nil {
+			return false
+		}
+		// A run killed before it saved the manifest left this bundle: it is
+		// this source's own, not another article's.
+		return !ownBundle(dir, doc.File)
 	})
 	return section + "/" + slug
+}
+
+// ownBundle reports whether the bundle in dir was converted from source.
+func ownBundle(dir, source string) bool {
+	b, err := os.ReadFile(filepath.Join(dir, "index.md"))
+	if err != nil {
+		b, err = os.ReadFile(filepath.Join(dir, "index.zh-hans.md"))
+	}
+	return err == nil && strings.Contains(string(b), "\nsource = "+tomlQuote(source)+"\n")
 }
 
 // lock takes the output folder for this run, or says who has it. A dry run

@@ -140,6 +140,9 @@ func Store(out string, b Bundle, prev *Entry, sha string, opt StoreOptions) (*En
 	if opt.DryRun {
 		return entry, status, changes, nil
 	}
+	if len(changes) > 0 {
+		removeStaleTemps(dir)
+	}
 	for _, c := range changes {
 		if c.Kept != "" {
 			if err := writeAtomic(c.Kept, c.Old); err != nil {
@@ -205,6 +208,15 @@ func writeAtomic(path string, data []byte) error {
 		return err
 	}
 	return syncDir(dir)
+}
+
+// removeStaleTemps deletes temporary files a killed run left in dir. The
+// folder lock means no other run is writing them.
+func removeStaleTemps(dir string) {
+	stale, _ := filepath.Glob(filepath.Join(dir, ".tmp-*"))
+	for _, f := range stale {
+		os.Remove(f)
+	}
 }
 
 func syncDir(dir string) error {
