@@ -3,8 +3,8 @@ package convert
 import (
 	"fmt"
 	"strings"
-	"time"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
