@@ -8,7 +8,7 @@ import (
 )
 
 // Version is written into every bundle's provenance.
-const Version = "jishi 0.2"
+const Version = "jishi 0.4"
 
 // Bundle is what Render produces for one article: files of one Hugo page
 // bundle, by name, under Dir (section/slug, slash-separated).
@@ -21,12 +21,24 @@ type Bundle struct {
 type File struct {
 	Name string
 	Data []byte
+	// Twin marks the machine-converted file in the other script; an article
+	// whose own file says `twin = false` does not get it.
+	Twin bool
 }
 
 // RenderOptions say where a bundle goes and what it holds.
 type RenderOptions struct {
 	Section string // content section, "posts" by default
 	Slug    string
+	// Twin, when set, converts the article into the other script as a twin file.
+	Twin Twinner
+	Keep []string // words the twin leaves exactly as written
+}
+
+// Twinner converts text between scripts (see internal/zhconv).
+type Twinner interface {
+	ConvertKeeping(s string, keep []string) string
+	Name() string
 }
 
 // MinTimelineEvents is how many events an article needs before the
@@ -46,7 +58,26 @@ func Render(doc *Document, ro RenderOptions) Bundle {
 	var sb strings.Builder
 	writeFrontMatter(&sb, doc, ro)
 	writeBody(&sb, doc)
-	return Bundle{Dir: ro.Section + "/" + ro.Slug, Files: []File{{Name: name, Data: []byte(sb.String())}}}
+	b := Bundle{Dir: ro.Section + "/" + ro.Slug, Files: []File{{Name: name, Data: []byte(sb.String())}}}
+	if ro.Twin != nil {
+		b.Files = append(b.Files, twin(sb.String(), doc.Script, name, ro))
+	}
+	return b
+}
+
+// twin converts a rendered page into the other script. OpenCC only maps
+// Chinese phrases, so Markdown, TOML keys, ids and ASCII pass through; the
+// front matter then says which script the twin is in and that a machine
+// made it from which file.
+func twin(page, script, source string, ro RenderOptions) File {
+	other, name := "Hans", "index.zh-hans.md"
+	if script == "Hans" {
+		other, name = "Hant", "index.md"
+	}
+	out := ro.Twin.ConvertKeeping(page, ro.Keep)
+	out = strings.Replace(out, "\nscript = "+tomlQuote(script)+"\n", "\nscript = "+tomlQuote(other)+"\n", 1)
+	out = strings.Replace(out, "\n[params.jishi]\n", "\n[params.jishi]\nmachine = "+tomlQuote(ro.Twin.Name())+"\ntwinOf = "+tomlQuote(source)+"\n", 1)
+	return File{Name: name, Data: []byte(out), Twin: true}
 }
 
 // title is the page title: the title line, else the start of the text.
@@ -121,7 +152,8 @@ func writeFrontMatter(sb *strings.Builder, doc *Document, ro RenderOptions) {
 		fmt.Fprintf(sb, "date = %s\n", doc.Date.String())
 	}
 	w.str("slug", ro.Slug)
-	w.str("translationKey", ro.Slug)
+	// No translationKey: Hugo links the languages of a bundle by their place,
+	// and a key here would cut off an index.en.md an author adds without one.
 	if s := doc.Summary(); s != "" {
 		w.str("summary", escapeInline(s))
 		w.str("description", s)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/jishi/jishi/internal/zhconv"
 )
 
 // Config is one conversion run.
@@ -177,7 +179,7 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			defer func() { <-storeSem; <-slots }()
 			slug := dir[strings.LastIndexByte(dir, '/')+1:]
 			section := strings.TrimSuffix(dir, "/"+slug)
-			b := Render(pr.doc, RenderOptions{Section: section, Slug: slug})
+			b := Render(pr.doc, RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, pr.doc.Script), Keep: cfg.Options.Glossary.Keep})
 			entry, status, changes, err := Store(cfg.Out, b, prev, pr.sha, cfg.Store)
 			r := Result{Source: f, Status: status, Dir: b.Dir, Changes: changes}
 			if err != nil {
@@ -230,6 +232,23 @@ func Convert(name string, raw []byte, opt Options) (*Document, error) {
 	doc.SHA256 = hashBytes(raw)
 	Enrich(doc, opt)
 	return doc, nil
+}
+
+// twinFor returns the converter from script to the other, or nil when the
+// site has twins turned off.
+func twinFor(opt Options, script string) Twinner {
+	if !opt.Twins {
+		return nil
+	}
+	name := zhconv.TraditionalToSimplified
+	if script == "Hans" {
+		name = zhconv.SimplifiedToTraditional
+	}
+	c, err := zhconv.Load(name)
+	if err != nil {
+		return nil // the dictionaries are embedded; this cannot fail at run time
+	}
+	return c
 }
 
 // intact reports whether every file of a bundle is as the converter wrote it.

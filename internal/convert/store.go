@@ -102,6 +102,9 @@ func Store(out string, b Bundle, prev *Entry, sha string, opt StoreOptions) (*En
 	var changes []Change
 	edited := false
 	for _, f := range b.Files {
+		if f.Twin && twinOff(dir, b.Files[0].Name) {
+			continue // the author turned this article's twin off
+		}
 		path := filepath.Join(dir, f.Name)
 		entry.Files[f.Name] = hashBytes(f.Data)
 		old, err := os.ReadFile(path)
@@ -154,6 +157,13 @@ func Store(out string, b Bundle, prev *Entry, sha string, opt StoreOptions) (*En
 		}
 	}
 	return entry, status, changes, nil
+}
+
+// twinOff reports whether the article's own file, as it is on disk, says
+// `twin = false`: an author's choice that survives re-conversion.
+func twinOff(dir, main string) bool {
+	b, err := os.ReadFile(filepath.Join(dir, main))
+	return err == nil && strings.Contains(string(b), "\ntwin = false\n")
 }
 
 func prevHash(prev *Entry, name string) string {

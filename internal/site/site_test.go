@@ -43,12 +43,25 @@ func buildOnce(m *testing.M) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// An author adds an English translation beside one article.
+	enPage := filepath.Join(src, "content", "hostile", hostile[1].Slug, "index.en.md")
+	if err := os.WriteFile(enPage, []byte(englishPage), 0o644); err != nil {
+		return 0, err
+	}
 	public = filepath.Join(tmp, "public")
 	if _, err := Build(src, public); err != nil {
 		return 0, err
 	}
 	return m.Run(), nil
 }
+
+const englishPage = `+++
+title = "Hashes, entities and quotes: a test title"
+date = 2023-10-25
++++
+
+The English translation an author wrote by hand.
+`
 
 const sampleSlug = "dui-hua-ke-da-xun-fei-bu-zhuan-qian-shi-chatgpt-de-wen-ti-1"
 
