@@ -15,7 +15,9 @@ import (
 // alternates reads a page's <link rel=alternate hreflang> as hreflang → URL.
 func alternates(p *Page) map[string]string {
 	out := map[string]string{}
-	for _, l := range All(p.Root, func(n *html.Node) bool { return n.Data == "link" && Attr(n, "rel") == "alternate" && Attr(n, "hreflang") != "" }) {
+	for _, l := range All(p.Root, func(n *html.Node) bool {
+		return n.Data == "link" && Attr(n, "rel") == "alternate" && Attr(n, "hreflang") != ""
+	}) {
 		out[Attr(l, "hreflang")] = Attr(l, "href")
 	}
 	return out
