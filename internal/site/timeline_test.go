@@ -1,0 +1,152 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// miniSite is the theme with the given content files (path → text), for
+// tests of one shortcode; it returns the source folder.
+func miniSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	src := t.TempDir()
+	for _, name := range []string{"config.toml", "layouts", "assets", "i18n"} {
+		from := filepath.Join(Root(), name)
+		if st, err := os.Stat(from); err == nil && st.IsDir() {
+			if err := os.CopyFS(filepath.Join(src, name), os.DirFS(from)); err != nil {
+				t.Fatal(err)
+			}
+		} else if b, err := os.ReadFile(from); err == nil {
+			os.WriteFile(filepath.Join(src, name), b, 0o644)
+		}
+	}
+	for rel, text := range files {
+		p := filepath.Join(src, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return src
+}
+
+func page(front, body string) string { return "+++\n" + front + "\n+++\n\n" + body + "\n" }
+
+// events reads a page's timeline lists: datetime | link | text for each item.
+func events(t *testing.T, path string) []string {
+	t.Helper()
+	p, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, ol := range All(p.Root, Class("timeline")) {
+		for _, li := range All(ol, Tag("li")) {
+			out = append(out, Attr(First(li, Tag("time")), "datetime")+"|"+Attr(First(li, Tag("a")), "href")+"|"+Text(First(li, Tag("time"))))
+		}
+	}
+	return out
+}
+
+func TestTimelineShortcodeModes(t *testing.T) {
+	src := miniSite(t, map[string]string{
+		"content/posts/a/index.md": page(`title = "甲"
+date = 2023-10-25
+people = ["劉聰"]
+[[params.timeline]]
+date = "2023-05-08"
+text = "訊飛星火 1.0 發布"
+ref = "t-2023-05-08"
+[[params.timeline]]
+date = "2011"
+text = "承建國家工程實驗室"
+ref = "t-2011"`, "第一段。\n{#t-2023-05-08}\n\n第二段。\n{#t-2011}\n\n{{< timeline />}}"),
+		"content/posts/b/index.md": page(`title = "乙"
+date = 2023-10-20
+people = ["王五"]
+[[params.timeline]]
+date = "2015-06"
+text = "乙的事件"
+ref = "t-2015-06"`, "乙的段落。\n{#t-2015-06}"),
+		"content/inline.md": page(`title = "手寫"`, "{{< timeline >}}\n2023-05-08 | 訊飛星火 1.0 發布\n2009 | 更早的事 | https://example.org/x\n2023-06 | 六月的事\n2011-03-01 | 三月一日\n{{< /timeline >}}"),
+		"content/inline.en.md": page(`title = "Inline"`, "{{< timeline order=\"desc\" limit=\"2\" >}}\n2023-05-08 | Spark 1.0\n2009 | Earlier\n2023-06 | June\n{{< /timeline >}}"),
+		"content/data.md":      page(`title = "資料"`, `{{< timeline data="history" />}}`),
+		"content/data.en.md":   page(`title = "Data"`, `{{< timeline data="history" />}}`),
+		"data/timelines/history.toml": `[[events]]
+date = "2020"
+text = "二〇二〇年"
+[[events]]
+date = "2019-01-02"
+text = "二〇一九年"`,
+		"data/timelines/history.en.toml": `[[events]]
+date = "2021"
+text = "In English"`,
+		"content/site.md":        page(`title = "全站"`, `{{< timeline scope="site" group="year" />}}`),
+		"content/person.md":      page(`title = "人物"`, `{{< timeline scope="site" person="劉聰" from="2012" />}}`),
+		"content/range.md":       page(`title = "區間"`, `{{< timeline scope="site" from="2011" to="2015" />}}`),
+		"content/posts/_index.md": page(`title = "文章"`, ""),
+	})
+	pub := filepath.Join(t.TempDir(), "public")
+	if out, err := Build(src, pub); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	tests := []struct {
+		page string
+		want []string
+	}{
+		{"posts/a/index.html", []string{"2011|#t-2011|2011年", "2023-05-08|#t-2023-05-08|2023年5月8日"}},
+		{"inline/index.html", []string{"2009|https://example.org/x|2009年", "2011-03-01||2011年3月1日", "2023-05-08||2023年5月8日", "2023-06||2023年6月"}},
+		{"en/inline/index.html", []string{"2023-06||June 2023", "2023-05-08||May 8, 2023"}},
+		{"data/index.html", []string{"2019-01-02||2019年1月2日", "2020||2020年"}},
+		{"en/data/index.html", []string{"2021||2021"}},
+		{"site/index.html", []string{"2011|/posts/a/#t-2011|2011年", "2015-06|/posts/b/#t-2015-06|2015年6月", "2023-05-08|/posts/a/#t-2023-05-08|2023年5月8日"}},
+		{"person/index.html", []string{"2023-05-08|/posts/a/#t-2023-05-08|2023年5月8日"}},
+		{"range/index.html", []string{"2011|/posts/a/#t-2011|2011年", "2015-06|/posts/b/#t-2015-06|2015年6月"}},
+	}
+	for _, tt := range tests {
+		if got := events(t, filepath.Join(pub, tt.page)); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s:\n got %q\nwant %q", tt.page, got, tt.want)
+		}
+	}
+	// group="year": one list per year, under a heading.
+	p, _ := Load(filepath.Join(pub, "site/index.html"))
+	if n := len(All(p.Root, Class("timeline-year"))); n != 3 {
+		t.Errorf("grouped site timeline has %d year headings, want 3", n)
+	}
+	if li := First(p.Root, func(n *html.Node) bool { return n.Data == "cite" }); Text(li) != "甲" {
+		t.Errorf("site events name their article: %q", Text(li))
+	}
+}
+
+func TestTimelineShortcodeErrors(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"bad month", "{{< timeline >}}\n2023-05-08 | 好的\n2023-13-01 | 壞的\n{{< /timeline >}}", `timeline line 2: "2023-13-01" is not a date`},
+		{"no such day", "{{< timeline >}}\n2023-02-30 | 壞的\n{{< /timeline >}}", `timeline line 1: "2023-02-30" is not a day of the calendar`},
+		{"unpadded", "{{< timeline >}}\n2023-5-8 | 壞的\n{{< /timeline >}}", `"2023-5-8" is not a date`},
+		{"no separator", "{{< timeline >}}\n2023 沒有分隔號\n{{< /timeline >}}", "timeline line 1"},
+		{"no text", "{{< timeline >}}\n2023 |\n{{< /timeline >}}", "has no text"},
+		{"unknown argument", `{{< timeline colour="red" />}}`, `timeline has no argument "colour"`},
+		{"positional argument", `{{< timeline "site" />}}`, "named arguments"},
+		{"bad order", `{{< timeline order="up" />}}`, `order="up"`},
+		{"bad limit", `{{< timeline limit="0" />}}`, `limit="0"`},
+		{"missing data", `{{< timeline data="nope" />}}`, "data/timelines/nope"},
+		{"bad scope", `{{< timeline scope="world" />}}`, `scope="world"`},
+		{"bad from", `{{< timeline scope="site" from="last year" />}}`, `"last year" is not a date`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := miniSite(t, map[string]string{"content/bad.md": page(`title = "壞"`, tt.body)})
+			out, err := Build(src, filepath.Join(t.TempDir(), "public"))
+			if err == nil {
+				t.Fatal("the build succeeded")
+			}
+			if !strings.Contains(out, tt.want) || !strings.Contains(out, "bad.md") {
+				t.Errorf("error does not name the page and the problem %q:\n%s", tt.want, out)
+			}
+		})
+	}
+}
