@@ -57,7 +57,46 @@ Examples:
 		fmt.Fprintf(stderr, "jishi: hugo: %v\n", err)
 		return exitFailed
 	}
+	if err := indexSearch(destination(args), stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "jishi: pagefind: %v\n", err)
+		return exitFailed
+	}
 	return code
+}
+
+// destination is where Hugo writes the site: --destination / -d, else public.
+func destination(args []string) string {
+	for i, a := range args {
+		for _, f := range []string{"--destination", "-d"} {
+			if a == f && i+1 < len(args) {
+				return args[i+1]
+			}
+			if v, ok := strings.CutPrefix(a, f+"="); ok {
+				return v
+			}
+		}
+	}
+	return "public"
+}
+
+// indexSearch runs Pagefind over the built site: one index per language,
+// from each page's <html lang>. Without Pagefind (no Node), the site is
+// still built and one line says how to add search.
+func indexSearch(site string, stdout, stderr io.Writer) error {
+	bin := filepath.Join("node_modules", ".bin", "pagefind")
+	if _, err := os.Stat(bin); err != nil {
+		if bin, err = exec.LookPath("pagefind"); err != nil {
+			fmt.Fprintln(stdout, "search: skipped, Pagefind is not installed; run `npm ci` (Node 20 or later) and build again to add it")
+			return nil
+		}
+	}
+	cmd := exec.Command(bin, "--site", site, "--quiet")
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := cmd.Run(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "search: indexed %s with Pagefind\n", site)
+	return nil
 }
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {

@@ -14,6 +14,9 @@ import (
 	"os"
 )
 
+// The search page's query folding tables, from OpenCC's dictionaries.
+//go:generate go run ./internal/gen/zhfold -o assets/js
+
 // Exit codes: all good, some inputs failed, usage error.
 const (
 	exitOK     = 0

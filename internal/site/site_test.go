@@ -16,8 +16,9 @@ import (
 // public is the one build that every test reads: the repository's site
 // with the hostile corpus converted into it (section "hostile").
 var (
-	public  string
-	hostile []*convert.Document
+	public        string
+	hostile       []*convert.Document
+	searchIndexed bool // Pagefind ran over the build (it is installed with npm ci)
 )
 
 func TestMain(m *testing.M) {
@@ -50,6 +51,9 @@ func buildOnce(m *testing.M) (int, error) {
 	}
 	public = filepath.Join(tmp, "public")
 	if _, err := Build(src, public); err != nil {
+		return 0, err
+	}
+	if searchIndexed, err = IndexSearch(public); err != nil {
 		return 0, err
 	}
 	return m.Run(), nil

@@ -72,7 +72,7 @@ people = ["王五"]
 date = "2015-06"
 text = "乙的事件"
 ref = "t-2015-06"`, "乙的段落。\n{#t-2015-06}"),
-		"content/inline.md": page(`title = "手寫"`, "{{< timeline >}}\n2023-05-08 | 訊飛星火 1.0 發布\n2009 | 更早的事 | https://example.org/x\n2023-06 | 六月的事\n2011-03-01 | 三月一日\n{{< /timeline >}}"),
+		"content/inline.md":    page(`title = "手寫"`, "{{< timeline >}}\n2023-05-08 | 訊飛星火 1.0 發布\n2009 | 更早的事 | https://example.org/x\n2023-06 | 六月的事\n2011-03-01 | 三月一日\n{{< /timeline >}}"),
 		"content/inline.en.md": page(`title = "Inline"`, "{{< timeline order=\"desc\" limit=\"2\" >}}\n2023-05-08 | Spark 1.0\n2009 | Earlier\n2023-06 | June\n{{< /timeline >}}"),
 		"content/data.md":      page(`title = "資料"`, `{{< timeline data="history" />}}`),
 		"content/data.en.md":   page(`title = "Data"`, `{{< timeline data="history" />}}`),
@@ -85,9 +85,9 @@ text = "二〇一九年"`,
 		"data/timelines/history.en.toml": `[[events]]
 date = "2021"
 text = "In English"`,
-		"content/site.md":        page(`title = "全站"`, `{{< timeline scope="site" group="year" />}}`),
-		"content/person.md":      page(`title = "人物"`, `{{< timeline scope="site" person="劉聰" from="2012" />}}`),
-		"content/range.md":       page(`title = "區間"`, `{{< timeline scope="site" from="2011" to="2015" />}}`),
+		"content/site.md":         page(`title = "全站"`, `{{< timeline scope="site" group="year" />}}`),
+		"content/person.md":       page(`title = "人物"`, `{{< timeline scope="site" person="劉聰" from="2012" />}}`),
+		"content/range.md":        page(`title = "區間"`, `{{< timeline scope="site" from="2011" to="2015" />}}`),
 		"content/posts/_index.md": page(`title = "文章"`, ""),
 	})
 	pub := filepath.Join(t.TempDir(), "public")
