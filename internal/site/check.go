@@ -73,8 +73,14 @@ func IndexSearch(dir string) (bool, error) {
 
 // BrokenLinks walks every HTML page under dir and returns each internal
 // link, stylesheet, script or image whose target file or #anchor is missing.
-// siteURL is the site's own absolute base (its baseURL), treated as internal.
+// siteURL is the site's own absolute base (its baseURL), treated as internal;
+// a site built under a path (https://example.org/sub/) must keep every link
+// inside that path.
 func BrokenLinks(dir, siteURL string) ([]string, error) {
+	prefix := "/"
+	if u, err := url.Parse(siteURL); err == nil && u.Path != "" {
+		prefix = u.Path
+	}
 	ids := map[string]map[string]bool{} // page file → its ids, read once
 	idsOf := func(file string) map[string]bool {
 		if m, ok := ids[file]; ok {
@@ -118,7 +124,7 @@ func BrokenLinks(dir, siteURL string) ([]string, error) {
 				continue
 			}
 			if siteURL != "" && strings.HasPrefix(ref, siteURL) {
-				ref = "/" + strings.TrimPrefix(ref, siteURL)
+				ref = prefix + strings.TrimPrefix(ref, siteURL)
 			}
 			u, err := url.Parse(ref)
 			if err != nil {
@@ -131,7 +137,14 @@ func BrokenLinks(dir, siteURL string) ([]string, error) {
 			target := file
 			if u.Path != "" {
 				abs := u.Path
-				if !strings.HasPrefix(abs, "/") {
+				if strings.HasPrefix(abs, "/") {
+					inside, ok := strings.CutPrefix(abs, prefix)
+					if !ok {
+						broken = append(broken, fmt.Sprintf("%s: %s is outside the site's path %s", pageURL, ref, prefix))
+						continue
+					}
+					abs = "/" + inside
+				} else {
 					abs = path.Join(path.Dir(pageURL), abs)
 				}
 				t := filepath.Join(dir, filepath.FromSlash(abs))
