@@ -31,6 +31,7 @@ Usage:
   go run . inspect FILE              print the parsed document as JSON; writes nothing
   go run . build [HUGO FLAGS…]       convert, then build the site into public/ (minified)
   go run . serve [HUGO FLAGS…]       convert, then preview on 127.0.0.1; raw/ is watched
+  go run . bench [--n 2000,10000]    measure convert and build on a generated corpus
 
 Run "go run . COMMAND -h" for a command's flags and examples.
 `
@@ -56,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(rest, stdout, stderr)
 	case "serve":
 		return cmdServe(rest, stdout, stderr)
+	case "bench":
+		return cmdBench(rest, stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

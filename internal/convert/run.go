@@ -111,7 +111,7 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 	}
 
 	// Parse ahead of the slug assigner, at most `window` documents in memory.
-	window := 4 * cfg.Workers
+	window := 8 * cfg.Workers
 	slots := make(chan struct{}, window)
 	ready := make([]chan parsed, len(files))
 	for i := range ready {
@@ -138,7 +138,8 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 	entries := make([]*Entry, len(files))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	storeSem := make(chan struct{}, cfg.Workers)
+	// Stores wait on the disk, not the CPU: more of them overlap better.
+	storeSem := make(chan struct{}, 4*cfg.Workers)
 	finish := func(i int, r Result) {
 		mu.Lock()
 		defer mu.Unlock()
@@ -197,6 +198,8 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 		}
 	}
 	if !cfg.Store.DryRun {
+		// The bundles reach the disk before the manifest that vouches for them.
+		syscall.Sync()
 		if err := man.Save(cfg.Out); err != nil {
 			return results, err
 		}

@@ -67,7 +67,10 @@ func (m *Manifest) Save(out string) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(manifestPath(out), append(b, '\n'))
+	if err := os.MkdirAll(filepath.Dir(manifestPath(out)), 0o755); err != nil {
+		return err
+	}
+	return replaceFile(manifestPath(out), append(b, '\n'), true)
 }
 
 func hashBytes(b []byte) string {
@@ -144,15 +147,18 @@ func Store(out string, b Bundle, prev *Entry, sha string, opt StoreOptions) (*En
 		return entry, status, changes, nil
 	}
 	if len(changes) > 0 {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, StatusFailed, nil, err
+		}
 		removeStaleTemps(dir)
 	}
 	for _, c := range changes {
 		if c.Kept != "" {
-			if err := writeAtomic(c.Kept, c.Old); err != nil {
+			if err := replaceFile(c.Kept, c.Old, false); err != nil {
 				return nil, StatusFailed, nil, err
 			}
 		}
-		if err := writeAtomic(c.Path, c.New); err != nil {
+		if err := replaceFile(c.Path, c.New, false); err != nil {
 			return nil, StatusFailed, nil, err
 		}
 	}
@@ -187,21 +193,20 @@ func bundleDir(out, rel string) (string, error) {
 	return filepath.Join(out, filepath.FromSlash(rel)), nil
 }
 
-// writeAtomic writes data to a temporary file beside path, syncs it and
-// renames it over path: a reader (or a crash) sees the old file or the new
-// one, never a part.
-func writeAtomic(path string, data []byte) error {
+// replaceFile writes data to a temporary file beside path and renames it
+// over path, so a reader, or a run killed at any moment, sees the old file
+// or the new one, never a part. Bundles are made durable by one sync(2) at
+// the end of a run (see Run), not an fsync each: with durable, the file is
+// synced itself (the manifest, written last).
+func replaceFile(path string, data []byte, durable bool) error {
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
 	f, err := os.CreateTemp(dir, ".tmp-*")
 	if err != nil {
 		return err
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
-	if err == nil {
+	if err == nil && durable {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
@@ -215,9 +220,8 @@ func writeAtomic(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return err
 	}
-	return syncDir(dir)
+	return err
 }
 
 // removeStaleTemps deletes temporary files a killed run left in dir. The
@@ -229,15 +233,6 @@ func removeStaleTemps(dir string) {
 	}
 }
 
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	d.Sync() // best effort: not every file system syncs directories
-	return nil
-}
 
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {

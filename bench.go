@@ -1,0 +1,199 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// bareLayouts is the three-template theme the benchmark builds the same
+// content with, as the yardstick for what Jishi's theme costs.
+var bareLayouts = map[string]string{
+	"home.html": `<!DOCTYPE html><html lang="{{ site.Language.Locale }}"><title>{{ site.Title }}</title><ul>{{ range (.Paginate site.RegularPages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</ul></html>`,
+	"page.html": `<!DOCTYPE html><html lang="{{ site.Language.Locale }}"><title>{{ .Title }}</title><h1>{{ .Title }}</h1>{{ .Content }}</html>`,
+	"list.html": `<!DOCTYPE html><html lang="{{ site.Language.Locale }}"><title>{{ .Title }}</title><ul>{{ range (.Paginate .Pages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</ul></html>`,
+	"_shortcodes/timeline.html": "{{ with .Inner }}{{ end }}",
+	"_shortcodes/jishi-code.html": `<pre>{{ .Get 0 }}</pre>`,
+}
+
+type step struct {
+	name string
+	dur  time.Duration
+	rss  int64 // peak resident set, KB
+}
+
+func cmdBench(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	sizes := fs.String("n", "2000,10000", "corpus sizes, comma-separated")
+	gen := fs.String("gencorpus", "../shared/tools/gencorpus.py", "the corpus generator")
+	keep := fs.String("work", "", "folder for corpora and sites (default: a temporary folder, removed)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: go run . bench [--n 2000,10000] [--gencorpus PATH]
+
+Measures, in one run per corpus size (python3 gencorpus.py --n N --encodings):
+convert cold (with twins), convert again with nothing changed, the Hugo build
+with Jishi's theme, the same content with a bare three-template theme, and
+Pagefind; prints each time, peak RSS and the ratios the targets are set in.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if _, code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintln(stderr, "jishi:", err)
+		return exitFailed
+	}
+	hugo, err := exec.Command("go", "tool", "-n", "hugo").Output()
+	if err != nil {
+		fmt.Fprintln(stderr, "jishi: cannot find the pinned Hugo (go tool -n hugo):", err)
+		return exitFailed
+	}
+	hugoBin := strings.TrimSpace(string(hugo))
+	work := *keep
+	if work == "" {
+		if work, err = os.MkdirTemp("", "jishi-bench-"); err != nil {
+			fmt.Fprintln(stderr, "jishi:", err)
+			return exitFailed
+		}
+		defer os.RemoveAll(work)
+	}
+	root, _ := os.Getwd()
+	fmt.Fprintf(stdout, "jishi bench on %d CPUs (%s)\n\n", numCPU(), hostInfo())
+	fmt.Fprintf(stdout, "| N | convert cold | convert again | build (Jishi) | build (bare) | pagefind | convert/bare | again/cold | Jishi/bare |\n|---|---|---|---|---|---|---|---|---|\n")
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			fmt.Fprintf(stderr, "jishi: --n %q: not a size\n", s)
+			return exitUsage
+		}
+		dir := filepath.Join(work, "n"+strconv.Itoa(n))
+		corpus := filepath.Join(dir, "raw")
+		if err := runQuiet(exec.Command("python3", *gen, "--n", strconv.Itoa(n), "--encodings", "--out", corpus)); err != nil {
+			fmt.Fprintf(stderr, "jishi: gencorpus: %v\n", err)
+			return exitFailed
+		}
+		site, bare := filepath.Join(dir, "site"), filepath.Join(dir, "bare")
+		for _, d := range []string{site, bare} {
+			for _, name := range []string{"config.toml", "jishi.toml", "layouts", "assets", "i18n", "static"} {
+				if d == bare && name == "layouts" {
+					continue
+				}
+				copyPath(filepath.Join(root, name), filepath.Join(d, name))
+			}
+		}
+		for name, text := range bareLayouts {
+			p := filepath.Join(bare, "layouts", name)
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, []byte(text), 0o644)
+		}
+		convert := func() *exec.Cmd {
+			c := exec.Command(self, "convert", "--out", filepath.Join(site, "content"), corpus)
+			c.Dir = site
+			return c
+		}
+		cold, err1 := measure("convert cold", convert())
+		again, err2 := measure("convert again", convert())
+		copyPath(filepath.Join(site, "content"), filepath.Join(bare, "content"))
+		hugoBuild := func(src string) func() *exec.Cmd {
+			return func() *exec.Cmd {
+				return exec.Command(hugoBin, "--source", src, "--destination", filepath.Join(src, "public"), "--minify", "--cleanDestinationDir")
+			}
+		}
+		// Shared machines drift: each build is measured twice, the faster kept.
+		build, err3 := best("build", 2, hugoBuild(site))
+		bareBuild, err4 := best("bare build", 2, hugoBuild(bare))
+		pf := step{name: "pagefind"}
+		var err5 error
+		if bin := filepath.Join(root, "node_modules", ".bin", "pagefind"); fileExists(bin) {
+			pf, err5 = measure("pagefind", exec.Command(bin, "--site", filepath.Join(site, "public"), "--quiet"))
+		}
+		for _, e := range []error{err1, err2, err3, err4, err5} {
+			if e != nil {
+				fmt.Fprintln(stderr, "jishi:", e)
+				return exitFailed
+			}
+		}
+		ratio := func(a, b step) string { return fmt.Sprintf("%.3f", a.dur.Seconds()/b.dur.Seconds()) }
+		fmt.Fprintf(stdout, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", n, cell(cold), cell(again), cell(build), cell(bareBuild), cell(pf),
+			ratio(cold, bareBuild), ratio(again, cold), ratio(build, bareBuild))
+	}
+	fmt.Fprintln(stdout, "\nTimes are wall-clock seconds with peak RSS; targets: convert/bare ≤ 0.5, again/cold ≤ 0.05, Jishi/bare ≤ 1.5, converter RSS ≤ 300 MB.")
+	return exitOK
+}
+
+func cell(s step) string {
+	if s.dur == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f s, %d MB", s.dur.Seconds(), s.rss/1024)
+}
+
+// measure runs a command and returns its wall time and peak RSS.
+func measure(name string, cmd *exec.Cmd) (step, error) {
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return step{}, fmt.Errorf("%s: %v\n%s", name, err, out.String())
+	}
+	s := step{name: name, dur: time.Since(start)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		s.rss = ru.Maxrss
+	}
+	return s, nil
+}
+
+// best runs a command runs times and keeps the fastest run.
+func best(name string, runs int, cmd func() *exec.Cmd) (step, error) {
+	var b step
+	for i := 0; i < runs; i++ {
+		s, err := measure(name, cmd())
+		if err != nil {
+			return s, err
+		}
+		if b.dur == 0 || s.dur < b.dur {
+			b = s
+		}
+	}
+	return b, nil
+}
+
+func runQuiet(cmd *exec.Cmd) error {
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%v\n%s", err, out)
+	}
+	return nil
+}
+
+func copyPath(from, to string) {
+	st, err := os.Stat(from)
+	if err != nil {
+		return
+	}
+	if st.IsDir() {
+		os.RemoveAll(to)
+		os.CopyFS(to, os.DirFS(from))
+		return
+	}
+	b, _ := os.ReadFile(from)
+	os.MkdirAll(filepath.Dir(to), 0o755)
+	os.WriteFile(to, b, 0o644)
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
