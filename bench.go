@@ -16,10 +16,10 @@ import (
 // bareLayouts is the three-template theme the benchmark builds the same
 // content with, as the yardstick for what Jishi's theme costs.
 var bareLayouts = map[string]string{
-	"home.html": `<!DOCTYPE html><html lang="{{ site.Language.Locale }}"><title>{{ site.Title }}</title><ul>{{ range (.Paginate site.RegularPages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</ul></html>`,
-	"page.html": `<!DOCTYPE html><html lang="{{ site.Language.Locale }}"><title>{{ .Title }}</title><h1>{{ .Title }}</h1>{{ .Content }}</html>`,
-	"list.html": `<!DOCTYPE html><html lang="{{ site.Language.Locale }}"><title>{{ .Title }}</title><ul>{{ range (.Paginate .Pages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</ul></html>`,
-	"_shortcodes/timeline.html": "{{ with .Inner }}{{ end }}",
+	"home.html":                   `<!DOCTYPE html><html lang="{{ site.Language.Locale }}"><title>{{ site.Title }}</title><ul>{{ range (.Paginate site.RegularPages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</ul></html>`,
+	"page.html":                   `<!DOCTYPE html><html lang="{{ site.Language.Locale }}"><title>{{ .Title }}</title><h1>{{ .Title }}</h1>{{ .Content }}</html>`,
+	"list.html":                   `<!DOCTYPE html><html lang="{{ site.Language.Locale }}"><title>{{ .Title }}</title><ul>{{ range (.Paginate .Pages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</ul></html>`,
+	"_shortcodes/timeline.html":   "{{ with .Inner }}{{ end }}",
 	"_shortcodes/jishi-code.html": `<pre>{{ .Get 0 }}</pre>`,
 }
 

@@ -233,7 +233,6 @@ func removeStaleTemps(dir string) {
 	}
 }
 
-
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
