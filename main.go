@@ -14,8 +14,10 @@ import (
 	"os"
 )
 
-// The search page's query folding tables, from OpenCC's dictionaries.
+// The search page's query folding tables, from OpenCC's dictionaries, and
+// the code-highlighting stylesheet, light and dark in one file.
 //go:generate go run ./internal/gen/zhfold -o assets/js
+//go:generate go run ./internal/gen/chromacss -o assets/css/chroma.css
 
 // Exit codes: all good, some inputs failed, usage error.
 const (

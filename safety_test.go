@@ -54,7 +54,7 @@ func tree(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() == "lock" {
+		if err != nil || d.IsDir() || d.Name() == "lock" || d.Name() == "stat.json" {
 			return err
 		}
 		b, _ := os.ReadFile(path)

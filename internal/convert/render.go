@@ -8,7 +8,7 @@ import (
 )
 
 // Version is written into every bundle's provenance.
-const Version = "jishi 0.4"
+const Version = "jishi 0.5"
 
 // Bundle is what Render produces for one article: files of one Hugo page
 // bundle, by name, under Dir (section/slug, slash-separated).
@@ -128,6 +128,23 @@ func clip(s string, n int) string {
 	return s + "…"
 }
 
+// ReadingMinutes is how long the article takes to read: Han characters at
+// 400 a minute and Latin words at 200, at least one minute.
+func (doc *Document) ReadingMinutes() int {
+	han, words, inWord := 0, 0, false
+	for _, r := range doc.Shown() {
+		latin := r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		switch {
+		case isCJK(r):
+			han++
+		case latin && !inWord:
+			words++
+		}
+		inWord = latin
+	}
+	return max(1, (han*3+words*6+1199)/1200) // ceil(han/400 + words/200)
+}
+
 // people are the speakers with a name, then the authors: the `people` taxonomy.
 func (doc *Document) people() []string {
 	var out []string
@@ -171,6 +188,7 @@ func writeFrontMatter(sb *strings.Builder, doc *Document, ro RenderOptions) {
 		}
 	}
 	w.str("script", doc.Script)
+	fmt.Fprintf(sb, "readingTime = %d\n", doc.ReadingMinutes())
 	for _, sp := range doc.Speakers {
 		sb.WriteString("\n[[params.speakers]]\n")
 		w.str("label", sp.Label)

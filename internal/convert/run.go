@@ -76,6 +76,8 @@ type parsed struct {
 	doc       *Document
 	sha       string
 	unchanged bool
+	raw       fileStat   // the raw file's size and time, for the stat cache
+	stats     *statEntry // for an unchanged source: its stats, to keep
 	err       error
 }
 
@@ -95,6 +97,7 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	stats := loadStats(cfg.Out)
 	taken := map[string]bool{}
 	for _, e := range man.Sources {
 		taken[e.Dir] = true
@@ -128,7 +131,8 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			parseSem <- struct{}{}
 			go func() {
 				defer func() { <-parseSem }()
-				ready[i] <- load(cfg.Out, f, man.Sources[filepath.Base(f)], cfg.Options)
+				name := filepath.Base(f)
+				ready[i] <- load(cfg.Out, f, man.Sources[name], stats[name], cfg.Options)
 			}()
 		}
 	}()
@@ -136,6 +140,7 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 	// The manifest is only read while files are in flight; what the stores
 	// write is collected here and applied when they are all done.
 	entries := make([]*Entry, len(files))
+	newStats := make([]*statEntry, len(files))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	// Stores wait on the disk, not the CPU: more of them overlap better.
@@ -162,6 +167,7 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			continue
 		case pr.unchanged:
 			<-slots
+			newStats[i] = pr.stats
 			finish(i, Result{Source: f, Status: StatusUnchanged, Dir: man.Sources[name].Dir})
 			continue
 		}
@@ -182,11 +188,19 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			section := strings.TrimSuffix(dir, "/"+slug)
 			b := Render(pr.doc, RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, pr.doc.Script), Keep: cfg.Options.Glossary.Keep})
 			entry, status, changes, err := Store(cfg.Out, b, prev, pr.sha, cfg.Store)
+			if !cfg.Store.DryRun {
+				changes = nil // the diff is printed for dry runs only; a batch must not hold every file it wrote
+			}
 			r := Result{Source: f, Status: status, Dir: b.Dir, Changes: changes}
 			if err != nil {
 				r.Status, r.Reason = StatusFailed, err.Error()
 			} else {
 				entries[i] = entry
+				// Only a bundle exactly as the converter wrote it may be skipped
+				// by its stats; an author's edit is looked at every run.
+				if !cfg.Store.DryRun && status != StatusKept {
+					newStats[i] = &statEntry{Raw: pr.raw, Files: bundleStats(cfg.Out, entry)}
+				}
 			}
 			finish(i, r)
 		}()
@@ -197,29 +211,41 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			man.Sources[filepath.Base(files[i])] = e
 		}
 	}
+	for i, s := range newStats {
+		if s != nil {
+			stats[filepath.Base(files[i])] = s
+		}
+	}
 	if !cfg.Store.DryRun {
 		// The bundles reach the disk before the manifest that vouches for them.
 		syscall.Sync()
 		if err := man.Save(cfg.Out); err != nil {
 			return results, err
 		}
+		stats.save(cfg.Out) // a cache: a run that cannot write it is only slower next time
 	}
 	return results, nil
 }
 
-// load reads one file once and, unless the manifest shows it unchanged with
-// its bundle untouched, decodes, parses and enriches it.
-func load(out, path string, prev *Entry, opt Options) parsed {
+// load reads one file once and, unless it is unchanged with its bundle
+// untouched — by the stat cache without reading anything, else by hashes —
+// decodes, parses and enriches it.
+func load(out, path string, prev *Entry, cached *statEntry, opt Options) parsed {
+	st, _ := statOf(path)
+	current := prev != nil && prev.Converter == Version
+	if current && cached.unchangedByStat(st, out, prev) {
+		return parsed{sha: prev.SHA256, unchanged: true, raw: st, stats: cached}
+	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return parsed{err: err}
 	}
 	sha := hashBytes(raw)
-	if prev != nil && prev.SHA256 == sha && prev.Converter == Version && intact(out, prev) {
-		return parsed{sha: sha, unchanged: true}
+	if current && prev.SHA256 == sha && intact(out, prev) {
+		return parsed{sha: sha, unchanged: true, raw: st, stats: &statEntry{Raw: st, Files: bundleStats(out, prev)}}
 	}
 	doc, err := Convert(filepath.Base(path), raw, opt)
-	return parsed{doc: doc, sha: sha, err: err}
+	return parsed{doc: doc, sha: sha, raw: st, err: err}
 }
 
 // Convert runs decode, parse and enrich on one file's bytes.
