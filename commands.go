@@ -8,8 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/jishi/jishi/internal/convert"
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
 )
 
 // defaultRaw and defaultOut are the inbox and the content folder of a site;
@@ -88,7 +91,9 @@ func convertPaths(paths []string, cf convertFlags, stdout, stderr io.Writer) int
 		Options: opt,
 		Store:   convert.StoreOptions{Force: cf.force, DryRun: cf.dryRun},
 	}
-	results, err := convert.Run(cfg, files, nil)
+	bar := progressFor(len(files), stderr)
+	results, err := convert.Run(cfg, files, func(convert.Result) { bar.Add(1) })
+	bar.Finish()
 	if err != nil {
 		fmt.Fprintf(stderr, "jishi: %v\n", err)
 		return exitFailed
@@ -191,4 +196,24 @@ Example:
 		return exitFailed
 	}
 	return exitOK
+}
+
+// progressMin is the batch size from which a terminal shows a progress bar.
+const progressMin = 40
+
+// progressFor returns a progress bar on stderr for a batch worth one: on a
+// terminal, not in CI, with more than a few dozen files. Otherwise it draws
+// nothing.
+func progressFor(n int, stderr io.Writer) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if n < progressMin || !ok || !isatty.IsTerminal(f.Fd()) || os.Getenv("CI") != "" {
+		return progressbar.DefaultSilent(int64(n))
+	}
+	return progressbar.NewOptions(n,
+		progressbar.OptionSetWriter(f),
+		progressbar.OptionSetDescription("converting"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,6 +117,20 @@ func TestFlagsAfterPaths(t *testing.T) {
 	out := t.TempDir()
 	code, stdout, stderr := runCLI(t, "convert", "raw", "--out", out, "--json")
 	if code != exitOK || !strings.HasPrefix(strings.TrimSpace(stdout), "[") {
+		t.Errorf("exit %d stdout %q stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestNoProgressBarWhenPiped: a batch written to a pipe or file gets the
+// summary, never progress-bar control characters.
+func TestNoProgressBarWhenPiped(t *testing.T) {
+	raw := t.TempDir()
+	b, _ := os.ReadFile(filepath.Join("raw", sampleName))
+	for i := range progressMin + 5 {
+		os.WriteFile(filepath.Join(raw, fmt.Sprintf("f%03d.txt", i)), []byte(strings.Replace(string(b), "對話科大訊飛", fmt.Sprintf("第%d篇", i), 1)), 0o644)
+	}
+	code, stdout, stderr := runCLI(t, "convert", "--out", t.TempDir(), raw)
+	if code != exitOK || strings.ContainsAny(stderr+stdout, "\r\x1b") || !strings.Contains(stdout, "45 files: 45 converted") {
 		t.Errorf("exit %d stdout %q stderr %q", code, stdout, stderr)
 	}
 }
