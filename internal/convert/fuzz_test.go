@@ -111,3 +111,22 @@ func mustReadF(f *testing.F, path string) []byte {
 	}
 	return b
 }
+
+// FuzzFidelity: random text, converted and rendered through goldmark with
+// every extension a site may enable, shows exactly the Document's text and
+// no element the text did not have.
+func FuzzFidelity(f *testing.F) {
+	for _, s := range fuzzSeeds() {
+		f.Add(s)
+	}
+	f.Add(string(mustReadF(f, "testdata/hostile/hostile-a.txt")))
+	f.Fuzz(func(t *testing.T, in string) {
+		if !utf8.ValidString(in) {
+			return
+		}
+		if _, err := Convert("fuzz.txt", []byte(in), DefaultOptions()); err != nil {
+			return // no article: nothing to render
+		}
+		checkFidelity(t, "fuzz.txt", []byte(in))
+	})
+}
