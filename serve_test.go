@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/jishi/jishi/internal/convert"
+	"github.com/jishi/jishi/internal/site"
 )
 
 // lockedBuffer collects a process's output while the test reads it.
@@ -42,26 +43,6 @@ func freePort(t *testing.T) int {
 	}
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port
-}
-
-// copySite copies the repository's site, module files included, to dir.
-func copySite(t *testing.T, dir string) {
-	t.Helper()
-	for _, name := range []string{"go.mod", "go.sum", "config.toml", "jishi.toml", "layouts", "assets", "i18n", "static", "archetypes", "content", "raw"} {
-		st, err := os.Stat(name)
-		if err != nil {
-			continue
-		}
-		if st.IsDir() {
-			if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(name)); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		b, _ := os.ReadFile(name)
-		os.WriteFile(filepath.Join(dir, name), b, 0o644)
-	}
-	os.Remove(filepath.Join(dir, "content", ".jishi", "lock"))
 }
 
 func waitFor(t *testing.T, what string, timeout time.Duration, ok func() bool) {
@@ -93,7 +74,9 @@ func TestServeWatchesRaw(t *testing.T) {
 		t.Skip("starts a real server")
 	}
 	dir := t.TempDir()
-	copySite(t, dir)
+	if err := site.CopySite(".", dir, "go.mod", "go.sum", "jishi.toml", "raw"); err != nil {
+		t.Fatal(err)
+	}
 	port := freePort(t)
 	var out lockedBuffer
 	cmd := cliCommand("serve", "--port", strconv.Itoa(port), "--renderToMemory")

@@ -86,9 +86,6 @@ func parseHeader(doc *Document, ls []line, opt Options) []line {
 	var body []line
 	for i := 0; i <= end; i++ {
 		t := ls[i].text
-		if i == dl || i == title || addByline(doc, t) || i < title || matchAny(opt.Patterns.Line, t) {
-			doc.Consumed = append(doc.Consumed, ls[i].no)
-		}
 		switch {
 		case i == dl:
 		case i == title:
@@ -97,20 +94,16 @@ func parseHeader(doc *Document, ls []line, opt Options) []line {
 			if part > 0 {
 				doc.Part = &part
 			}
-		case isByline(t):
+		case addByline(doc, t):
 		case i < title || matchAny(opt.Patterns.Line, t):
 			doc.Boilerplate = append(doc.Boilerplate, ls[i].raw)
 		default:
 			body = append(body, ls[i]) // a subtitle or lead between title and dateline is content
+			continue
 		}
+		doc.Consumed = append(doc.Consumed, ls[i].no)
 	}
 	return append(body, ls[end+1:]...)
-}
-
-// isByline: a credit line that names a person.
-func isByline(s string) bool {
-	names, ok := parseByline(s)
-	return ok && len(names) > 0
 }
 
 // addByline records the names of a credit line and reports whether it was one.

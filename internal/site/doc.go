@@ -146,31 +146,32 @@ func Text(n *html.Node) string {
 }
 
 // CopySite copies what a Hugo build of the repository reads (configuration,
-// layouts, assets, i18n, data, static, archetypes and content) from root
-// into dst, so a test can add content without touching the repository.
-func CopySite(root, dst string) error {
-	for _, name := range []string{"config.toml", "layouts", "assets", "i18n", "data", "static", "archetypes", "content"} {
+// layouts, assets, i18n, data, static, archetypes and content), and the extra
+// files or folders named, from root into dst, so a test can add content
+// without touching the repository.
+func CopySite(root, dst string, extra ...string) error {
+	names := append([]string{"config.toml", "layouts", "assets", "i18n", "data", "static", "archetypes", "content"}, extra...)
+	for _, name := range names {
 		src := filepath.Join(root, name)
-		if _, err := os.Stat(src); err != nil {
+		st, err := os.Stat(src)
+		if err != nil {
 			continue
 		}
-		if err := os.CopyFS(filepath.Join(dst, name), os.DirFS(src)); err != nil {
-			if st, serr := os.Stat(src); serr == nil && !st.IsDir() {
-				b, rerr := os.ReadFile(src)
-				if rerr != nil {
-					return rerr
+		if st.IsDir() {
+			err = os.CopyFS(filepath.Join(dst, name), os.DirFS(src))
+		} else {
+			var b []byte
+			if b, err = os.ReadFile(src); err == nil {
+				if err = os.MkdirAll(dst, 0o755); err == nil {
+					err = os.WriteFile(filepath.Join(dst, name), b, 0o644)
 				}
-				if err := os.MkdirAll(dst, 0o755); err != nil {
-					return err
-				}
-				if err := os.WriteFile(filepath.Join(dst, name), b, 0o644); err != nil {
-					return err
-				}
-				continue
 			}
+		}
+		if err != nil {
 			return err
 		}
 	}
+	os.Remove(filepath.Join(dst, "content", ".jishi", "lock"))
 	return nil
 }
 
