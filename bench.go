@@ -91,13 +91,19 @@ Flags:
 				if d == bare && name == "layouts" {
 					continue
 				}
-				copyPath(filepath.Join(root, name), filepath.Join(d, name))
+				if err := copyPath(filepath.Join(root, name), filepath.Join(d, name)); err != nil {
+					fmt.Fprintln(stderr, "jishi:", err)
+					return exitFailed
+				}
 			}
 		}
 		for name, text := range bareLayouts {
 			p := filepath.Join(bare, "layouts", name)
 			os.MkdirAll(filepath.Dir(p), 0o755)
-			os.WriteFile(p, []byte(text), 0o644)
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				fmt.Fprintln(stderr, "jishi:", err)
+				return exitFailed
+			}
 		}
 		convert := func() *exec.Cmd {
 			c := exec.Command(self, "convert", "--out", filepath.Join(site, "content"), corpus)
@@ -114,7 +120,10 @@ Flags:
 			}
 			continue
 		}
-		copyPath(filepath.Join(site, "content"), filepath.Join(bare, "content"))
+		if err := copyPath(filepath.Join(site, "content"), filepath.Join(bare, "content")); err != nil {
+			fmt.Fprintln(stderr, "jishi:", err)
+			return exitFailed
+		}
 		hugoBuild := func(src string) func() *exec.Cmd {
 			return func() *exec.Cmd {
 				return exec.Command(hugoBin, "--source", src, "--destination", filepath.Join(src, "public"), "--minify", "--cleanDestinationDir")
@@ -187,19 +196,25 @@ func runQuiet(cmd *exec.Cmd) error {
 	return nil
 }
 
-func copyPath(from, to string) {
+// copyPath copies a file or folder; a missing source is not an error (a
+// site need not have every folder).
+func copyPath(from, to string) error {
 	st, err := os.Stat(from)
 	if err != nil {
-		return
+		return nil
 	}
 	if st.IsDir() {
 		os.RemoveAll(to)
-		os.CopyFS(to, os.DirFS(from))
-		return
+		return os.CopyFS(to, os.DirFS(from))
 	}
-	b, _ := os.ReadFile(from)
-	os.MkdirAll(filepath.Dir(to), 0o755)
-	os.WriteFile(to, b, 0o644)
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
 }
 
 func fileExists(p string) bool {

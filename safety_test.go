@@ -354,3 +354,38 @@ func TestLockedAndUnwritable(t *testing.T) {
 		t.Errorf("read-only raw folder: exit %d %q", code, stderr)
 	}
 }
+
+// TestDryRunWritesNothing: a dry run into a folder no run has written to
+// shows the new files and leaves the folder empty.
+func TestDryRunWritesNothing(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := runCLI(t, "convert", "--out", out, "--dry-run", "raw")
+	if code != exitOK || !strings.Contains(stdout, "+++ ") || !strings.Contains(stdout, "dry run, nothing written") {
+		t.Errorf("exit %d stdout %q stderr %q", code, stdout, stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("the dry run wrote %v", entries)
+	}
+}
+
+// TestTwinOffPerArticle: an author who writes twin = false in an article's
+// front matter and deletes its twin does not get the twin back.
+func TestTwinOffPerArticle(t *testing.T) {
+	out := t.TempDir()
+	runCLI(t, "convert", "--out", out, "raw")
+	dir := filepath.Join(out, "posts", "dui-hua-ke-da-xun-fei-bu-zhuan-qian-shi-chatgpt-de-wen-ti-1")
+	page := filepath.Join(dir, "index.md")
+	b, _ := os.ReadFile(page)
+	os.WriteFile(page, bytes.Replace(b, []byte("\n[params]\n"), []byte("\n[params]\ntwin = false\n"), 1), 0o644)
+	os.Remove(filepath.Join(dir, "index.zh-hans.md"))
+	// Run twice, with the raw file unchanged and then changed.
+	rawDir := t.TempDir()
+	raw, _ := os.ReadFile(filepath.Join("raw", sampleName))
+	os.WriteFile(filepath.Join(rawDir, sampleName), raw, 0o644)
+	runCLI(t, "convert", "--out", out, rawDir)
+	os.WriteFile(filepath.Join(rawDir, sampleName), bytes.Replace(raw, []byte("近兩個小時"), []byte("近三個小時"), 1), 0o644)
+	code, stdout, _ := runCLI(t, "convert", "--out", out, rawDir)
+	if _, err := os.Stat(filepath.Join(dir, "index.zh-hans.md")); err == nil {
+		t.Errorf("the twin came back (exit %d, %q)", code, stdout)
+	}
+}

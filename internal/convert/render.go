@@ -56,8 +56,9 @@ func Render(doc *Document, ro RenderOptions) Bundle {
 		name = "index.zh-hans.md"
 	}
 	var sb strings.Builder
-	writeFrontMatter(&sb, doc, ro)
-	writeBody(&sb, doc)
+	ids := anchors(doc)
+	writeFrontMatter(&sb, doc, ro, ids)
+	writeBody(&sb, doc, ids)
 	b := Bundle{Dir: ro.Section + "/" + ro.Slug, Files: []File{{Name: name, Data: []byte(sb.String())}}}
 	if ro.Twin != nil {
 		b.Files = append(b.Files, twin(sb.String(), doc.Script, name, ro))
@@ -161,7 +162,7 @@ func (doc *Document) people() []string {
 	return out
 }
 
-func writeFrontMatter(sb *strings.Builder, doc *Document, ro RenderOptions) {
+func writeFrontMatter(sb *strings.Builder, doc *Document, ro RenderOptions, ids map[[2]int]string) {
 	w := tomlWriter{sb}
 	sb.WriteString("+++\n")
 	w.str("title", doc.pageTitle())
@@ -201,7 +202,7 @@ func writeFrontMatter(sb *strings.Builder, doc *Document, ro RenderOptions) {
 		sb.WriteString("\n[[params.timeline]]\n")
 		w.str("date", ev.Date)
 		w.str("text", ev.Text)
-		w.str("ref", eventAnchor(doc, ev))
+		w.str("ref", ids[[2]int{ev.Block, ev.Para}])
 	}
 	sb.WriteString("\n[params.jishi]\n")
 	w.str("source", doc.File)
@@ -211,35 +212,15 @@ func writeFrontMatter(sb *strings.Builder, doc *Document, ro RenderOptions) {
 	sb.WriteString("+++\n")
 }
 
-// eventAnchor is the id of the paragraph that tells an event: t- and the
-// first date told in that paragraph, stable across re-conversion.
-func eventAnchor(doc *Document, ev Event) string {
-	for _, e := range doc.Events {
-		if e.Block == ev.Block && e.Para == ev.Para && firstIn(doc, e) {
-			return "t-" + e.Date
-		}
-	}
-	return "t-" + ev.Date
-}
-
-// firstIn: e is the first event (in text order) of its paragraph.
-func firstIn(doc *Document, e Event) bool {
-	first := ""
-	for _, o := range doc.Events {
-		if o.Block == e.Block && o.Para == e.Para && (first == "" || o.Date < first) {
-			first = o.Date
-		}
-	}
-	return e.Date == first
-}
-
-// anchors maps block and paragraph to the id of the paragraph, if any.
+// anchors gives each paragraph that tells an event its id: t- and the
+// earliest date it tells. Events are sorted by date, one per date, so the
+// first met for a paragraph is its earliest, and no two paragraphs share an id.
 func anchors(doc *Document) map[[2]int]string {
 	out := map[[2]int]string{}
 	for _, e := range doc.Events {
 		k := [2]int{e.Block, e.Para}
 		if _, ok := out[k]; !ok {
-			out[k] = eventAnchor(doc, e)
+			out[k] = "t-" + e.Date
 		}
 	}
 	return out
@@ -247,8 +228,7 @@ func anchors(doc *Document) map[[2]int]string {
 
 // writeBody renders the blocks, with the timeline shortcode after the intro
 // when the article tells enough events.
-func writeBody(sb *strings.Builder, doc *Document) {
-	ids := anchors(doc)
+func writeBody(sb *strings.Builder, doc *Document, ids map[[2]int]string) {
 	place := -1
 	if len(doc.Events) >= MinTimelineEvents {
 		place = introEnd(doc)

@@ -88,7 +88,7 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
-	unlock, err := lock(cfg.Out)
+	unlock, err := lock(cfg.Out, cfg.Store.DryRun)
 	if err != nil {
 		return nil, err
 	}
@@ -346,25 +346,39 @@ func ownBundle(dir, source string) bool {
 }
 
 // lock takes the output folder for this run, or says who has it. A dry run
-// takes it too, so that it never reads a half-finished run.
-func lock(out string) (func(), error) {
-	dir := filepath.Join(out, ".jishi")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("output folder %s is not writable: %w", out, err)
+// takes a shared lock on an existing lock file, so it never reads a
+// half-finished run, and creates nothing.
+func lock(out string, dryRun bool) (func(), error) {
+	busy := fmt.Errorf("another jishi convert is writing to %s; try again when it has finished", out)
+	path := filepath.Join(out, ".jishi", "lock")
+	if dryRun {
+		f, err := os.Open(path)
+		if err != nil {
+			return func() {}, nil // no run has written here yet
+		}
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB); err != nil {
+			f.Close()
+			return nil, busy
+		}
+		return func() { f.Close() }, nil
 	}
-	f, err := os.OpenFile(filepath.Join(dir, "lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	unwritable := func(err error) error { return fmt.Errorf("output folder %s is not writable: %w", out, err) }
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, unwritable(err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("output folder %s is not writable: %w", out, err)
+		return nil, unwritable(err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("another jishi convert is writing to %s; try again when it has finished", out)
+		return nil, busy
 	}
-	probe := filepath.Join(dir, ".probe")
+	probe := filepath.Join(filepath.Dir(path), ".probe")
 	if err := os.WriteFile(probe, nil, 0o644); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("output folder %s is not writable: %w", out, err)
+		return nil, unwritable(err)
 	}
 	os.Remove(probe)
-	return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
+	return func() { f.Close() }, nil // closing releases the lock
 }

@@ -103,13 +103,17 @@ func Store(out string, b Bundle, prev *Entry, sha string, opt StoreOptions) (*En
 	status := StatusUnchanged
 	var changes []Change
 	edited := false
-	for _, f := range b.Files {
-		if f.Twin && twinOff(dir, b.Files[0].Name) {
-			continue // the author turned this article's twin off
+	var own []byte // the article's own file as it is on disk (the first file)
+	for i, f := range b.Files {
+		if f.Twin && bytes.Contains(own, []byte("\ntwin = false\n")) {
+			continue // the author turned this article's twin off; that choice survives re-conversion
 		}
 		path := filepath.Join(dir, f.Name)
 		entry.Files[f.Name] = hashBytes(f.Data)
 		old, err := os.ReadFile(path)
+		if i == 0 {
+			own = old
+		}
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			changes = append(changes, Change{Path: path, New: f.Data})
@@ -162,13 +166,6 @@ func Store(out string, b Bundle, prev *Entry, sha string, opt StoreOptions) (*En
 		}
 	}
 	return entry, status, changes, nil
-}
-
-// twinOff reports whether the article's own file, as it is on disk, says
-// `twin = false`: an author's choice that survives re-conversion.
-func twinOff(dir, main string) bool {
-	b, err := os.ReadFile(filepath.Join(dir, main))
-	return err == nil && strings.Contains(string(b), "\ntwin = false\n")
 }
 
 func prevHash(prev *Entry, name string) string {

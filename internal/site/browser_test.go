@@ -27,6 +27,7 @@ type audit struct {
 		Console  []string   `json:"console"`
 		Foreign  []string   `json:"foreign"`
 		Overflow int        `json:"overflow"`
+		Over320  *int       `json:"overflow320"`
 		Shot     string     `json:"shot"`
 	} `json:"pages"`
 	Search []struct {
@@ -153,6 +154,9 @@ func TestBrowserSuite(t *testing.T) {
 		}
 		if p.Overflow > 0 {
 			t.Errorf("%s: %dpx of horizontal overflow", where, p.Overflow)
+		}
+		if p.Over320 != nil && *p.Over320 > 0 {
+			t.Errorf("%s: %dpx of horizontal overflow at 320px", where, *p.Over320)
 		}
 	}
 	t.Logf("axe-core: %d page views (7 pages × 375/1280 px × light/dark), %d violations; screenshots in %s", len(a.Pages), countAxe(a), shots)
@@ -291,7 +295,7 @@ func TestSuiteCatchesBrokenPage(t *testing.T) {
 		for _, v := range p.Axe {
 			alt = alt || v.ID == "image-alt"
 		}
-		wide = wide || p.Width == 375 && p.Overflow > 0
+		wide = wide || p.Width == 375 && p.Overflow > 0 && p.Over320 != nil && *p.Over320 > 0
 	}
 	if !alt || !wide {
 		t.Errorf("axe image-alt found: %v; overflow at 375px found: %v", alt, wide)

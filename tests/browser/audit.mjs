@@ -40,12 +40,19 @@ try {
           const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
           return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
         });
+        // The narrowest phones: the same page at 320 px, for overflow only.
+        let overflow320 = null;
+        if (width === 375) {
+          await page.setViewportSize({ width: 320, height: 800 });
+          overflow320 = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          await page.setViewportSize({ width, height: 800 });
+        }
         let shot = "";
         if (cfg.out) {
           shot = join(cfg.out, `${path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}-${width}-${scheme}.png`);
           await page.screenshot({ path: shot, fullPage: true });
         }
-        out.pages.push({ path, width, scheme, axe, console: consoleErrors, foreign, overflow, shot });
+        out.pages.push({ path, width, scheme, axe, console: consoleErrors, foreign, overflow, overflow320, shot });
         await ctx.close();
       }
     }
