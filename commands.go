@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jishi/jishi/internal/batch"
 	"github.com/jishi/jishi/internal/convert"
 	"github.com/mattn/go-isatty"
 	"github.com/schollz/progressbar/v3"
@@ -72,12 +73,12 @@ Flags:
 // convertPaths runs a conversion and reports it: failures on stderr as
 // "FILE: reason", then a summary (or JSON).
 func convertPaths(paths []string, cf convertFlags, stdout, stderr io.Writer) int {
-	files, err := convert.Inputs(paths)
+	files, err := batch.Inputs(paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "jishi: %v\n", err)
 		return exitUsage
 	}
-	opt, section, err := convert.LoadConfig(configFile)
+	opt, section, err := batch.LoadConfig(configFile)
 	if err != nil {
 		fmt.Fprintf(stderr, "jishi: %v\n", err)
 		return exitUsage
@@ -85,14 +86,14 @@ func convertPaths(paths []string, cf convertFlags, stdout, stderr io.Writer) int
 	if cf.section != "" {
 		section = cf.section
 	}
-	cfg := convert.Config{
+	cfg := batch.Config{
 		Out:     cf.out,
 		Section: section,
 		Options: opt,
-		Store:   convert.StoreOptions{Force: cf.force, DryRun: cf.dryRun},
+		Store:   batch.StoreOptions{Force: cf.force, DryRun: cf.dryRun},
 	}
 	bar := progressFor(len(files), stderr)
-	results, err := convert.Run(cfg, files, func(convert.Result) { bar.Add(1) })
+	results, err := batch.Run(cfg, files, func(batch.Result) { bar.Add(1) })
 	bar.Finish()
 	if err != nil {
 		fmt.Fprintf(stderr, "jishi: %v\n", err)
@@ -100,11 +101,11 @@ func convertPaths(paths []string, cf convertFlags, stdout, stderr io.Writer) int
 	}
 	failed := 0
 	for _, r := range results {
-		if r.Status == convert.StatusFailed {
+		if r.Status == batch.StatusFailed {
 			failed++
 			fmt.Fprintf(stderr, "%s: %s\n", r.Source, r.Reason)
 		}
-		if r.Status == convert.StatusKept {
+		if r.Status == batch.StatusKept {
 			fmt.Fprintf(stderr, "%s: kept %s/%s: an author edited it (use --force to replace it)\n", r.Source, cf.out, r.Dir)
 		}
 	}
@@ -125,15 +126,15 @@ func convertPaths(paths []string, cf convertFlags, stdout, stderr io.Writer) int
 	return exitOK
 }
 
-func printSummary(w io.Writer, results []convert.Result, dry bool) {
+func printSummary(w io.Writer, results []batch.Result, dry bool) {
 	count := map[string]int{}
 	for _, r := range results {
 		count[r.Status]++
 	}
-	order := []string{convert.StatusConverted, convert.StatusUpdated, convert.StatusUnchanged, convert.StatusKept, convert.StatusReplaced, convert.StatusFailed}
+	order := []string{batch.StatusConverted, batch.StatusUpdated, batch.StatusUnchanged, batch.StatusKept, batch.StatusReplaced, batch.StatusFailed}
 	var parts []string
 	for _, s := range order {
-		if count[s] > 0 || s == convert.StatusConverted || s == convert.StatusFailed {
+		if count[s] > 0 || s == batch.StatusConverted || s == batch.StatusFailed {
 			parts = append(parts, fmt.Sprintf("%d %s", count[s], s))
 		}
 	}
@@ -144,7 +145,7 @@ func printSummary(w io.Writer, results []convert.Result, dry bool) {
 	fmt.Fprintf(w, "%s%d files: %s\n", prefix, len(results), strings.Join(parts, ", "))
 }
 
-func printDiffs(w io.Writer, results []convert.Result) {
+func printDiffs(w io.Writer, results []batch.Result) {
 	for _, r := range results {
 		for _, c := range r.Changes {
 			fmt.Fprint(w, convert.Diff(c.Path, c.Old, c.New))
@@ -178,7 +179,7 @@ Example:
 		fmt.Fprintf(stderr, "%s: %v\n", path, err)
 		return exitFailed
 	}
-	opt, _, err := convert.LoadConfig(configFile)
+	opt, _, err := batch.LoadConfig(configFile)
 	if err != nil {
 		fmt.Fprintf(stderr, "jishi: %v\n", err)
 		return exitUsage

@@ -227,7 +227,7 @@ func TestAuthorEditsAreKept(t *testing.T) {
 	runCLI(t, "convert", "--out", out, "raw")
 	page := filepath.Join(out, "posts", "dui-hua-ke-da-xun-fei-bu-zhuan-qian-shi-chatgpt-de-wen-ti-1", "index.md")
 	orig, _ := os.ReadFile(page)
-	edited := bytes.Replace(orig, []byte(`slug = "dui-hua-ke-da-xun-fei-bu-zhuan-qian-shi-chatgpt-de-wen-ti-1"`), []byte(`slug = "iflytek-interview"`), 1)
+	edited := bytes.Replace(orig, []byte(`slug = 'dui-hua-ke-da-xun-fei-bu-zhuan-qian-shi-chatgpt-de-wen-ti-1'`), []byte(`slug = "iflytek-interview"`), 1)
 	edited = bytes.Replace(edited, []byte("這波大模型浪潮里"), []byte("這波大模型浪潮裡"), 1)
 	os.WriteFile(page, edited, 0o644)
 
@@ -245,7 +245,7 @@ func TestAuthorEditsAreKept(t *testing.T) {
 
 	// --dry-run --force shows the diff and writes nothing.
 	code, stdout, _ = runCLI(t, "convert", "--out", out, "--dry-run", "--force", rawDir)
-	if code != exitOK || !strings.Contains(stdout, "-summary = \"這波大模型浪潮裡") || !strings.Contains(stdout, "+summary = \"這波大模型浪潮里") || !strings.Contains(stdout, "dry run") {
+	if code != exitOK || !strings.Contains(stdout, "-summary = '這波大模型浪潮裡") || !strings.Contains(stdout, "+summary = '這波大模型浪潮里") || !strings.Contains(stdout, "dry run") {
 		t.Errorf("dry run: %q", stdout)
 	}
 	if now, _ := os.ReadFile(page); !bytes.Equal(now, edited) {
@@ -368,24 +368,33 @@ func TestDryRunWritesNothing(t *testing.T) {
 	}
 }
 
-// TestTwinOffPerArticle: an author who writes twin = false in an article's
-// front matter and deletes its twin does not get the twin back.
+// TestTwinOffPerArticle: an author who turns an article's twin off in its
+// front matter — in any valid TOML spelling — and deletes its twin does not
+// get the twin back.
 func TestTwinOffPerArticle(t *testing.T) {
-	out := t.TempDir()
-	runCLI(t, "convert", "--out", out, "raw")
-	dir := filepath.Join(out, "posts", "dui-hua-ke-da-xun-fei-bu-zhuan-qian-shi-chatgpt-de-wen-ti-1")
-	page := filepath.Join(dir, "index.md")
-	b, _ := os.ReadFile(page)
-	os.WriteFile(page, bytes.Replace(b, []byte("\n[params]\n"), []byte("\n[params]\ntwin = false\n"), 1), 0o644)
-	os.Remove(filepath.Join(dir, "index.zh-hans.md"))
-	// Run twice, with the raw file unchanged and then changed.
-	rawDir := t.TempDir()
-	raw, _ := os.ReadFile(filepath.Join("raw", sampleName))
-	os.WriteFile(filepath.Join(rawDir, sampleName), raw, 0o644)
-	runCLI(t, "convert", "--out", out, rawDir)
-	os.WriteFile(filepath.Join(rawDir, sampleName), bytes.Replace(raw, []byte("近兩個小時"), []byte("近三個小時"), 1), 0o644)
-	code, stdout, _ := runCLI(t, "convert", "--out", out, rawDir)
-	if _, err := os.Stat(filepath.Join(dir, "index.zh-hans.md")); err == nil {
-		t.Errorf("the twin came back (exit %d, %q)", code, stdout)
+	for _, spelling := range []string{"twin = false", "twin=false", "twin=false # none", "twin = false\t# the twin reads badly"} {
+		t.Run(spelling, func(t *testing.T) {
+			out := t.TempDir()
+			runCLI(t, "convert", "--out", out, "raw")
+			dir := filepath.Join(out, "posts", "dui-hua-ke-da-xun-fei-bu-zhuan-qian-shi-chatgpt-de-wen-ti-1")
+			page := filepath.Join(dir, "index.md")
+			b, _ := os.ReadFile(page)
+			edited := bytes.Replace(b, []byte("\n[params]\n"), []byte("\n[params]\n"+spelling+"\n"), 1)
+			if bytes.Equal(edited, b) {
+				t.Fatal("the page has no [params] table")
+			}
+			os.WriteFile(page, edited, 0o644)
+			os.Remove(filepath.Join(dir, "index.zh-hans.md"))
+			// Run twice, with the raw file unchanged and then changed.
+			rawDir := t.TempDir()
+			raw, _ := os.ReadFile(filepath.Join("raw", sampleName))
+			os.WriteFile(filepath.Join(rawDir, sampleName), raw, 0o644)
+			runCLI(t, "convert", "--out", out, rawDir)
+			os.WriteFile(filepath.Join(rawDir, sampleName), bytes.Replace(raw, []byte("近兩個小時"), []byte("近三個小時"), 1), 0o644)
+			code, stdout, _ := runCLI(t, "convert", "--out", out, rawDir)
+			if _, err := os.Stat(filepath.Join(dir, "index.zh-hans.md")); err == nil {
+				t.Errorf("the twin came back (exit %d, %q)", code, stdout)
+			}
+		})
 	}
 }

@@ -3,7 +3,6 @@ package convert
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -82,22 +81,5 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Render(doc, RenderOptions{Slug: "x"})
-	}
-}
-
-// BenchmarkStore: an atomic write of a new bundle, fsync included.
-func BenchmarkStore(b *testing.B) {
-	doc, err := Convert("b.txt", mustReadB(b, sample), DefaultOptions())
-	if err != nil {
-		b.Fatal(err)
-	}
-	bundle := Render(doc, RenderOptions{Slug: "x"})
-	out := b.TempDir()
-	b.SetBytes(int64(len(bundle.Files[0].Data)))
-	for b.Loop() {
-		os.RemoveAll(filepath.Join(out, "posts"))
-		if _, _, _, err := Store(out, bundle, nil, doc.SHA256, StoreOptions{}); err != nil {
-			b.Fatal(err)
-		}
 	}
 }

@@ -26,7 +26,7 @@ func summary(doc *Document) []string {
 			}
 			out = append(out, fmt.Sprintf("turn %s%s:%s", b.Speaker, q, strings.ReplaceAll(b.Text, "\n\n", "¶")))
 		default:
-			out = append(out, b.Kind+":"+b.Text)
+			out = append(out, string(b.Kind)+":"+b.Text)
 		}
 	}
 	return out

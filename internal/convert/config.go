@@ -1,16 +1,16 @@
 package convert
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"regexp"
 	"time"
 	_ "time/tzdata" // IANA zone names work on hosts without a zoneinfo database
 
 	"github.com/pelletier/go-toml/v2"
 )
+
+// DefaultSection is the content section new bundles go to.
+const DefaultSection = "posts"
 
 // SiteConfig is jishi.toml: the converter's settings an editor owns.
 type SiteConfig struct {
@@ -32,32 +32,27 @@ type Glossary struct {
 	Slugs    map[string]string `toml:"slugs"`
 }
 
-// LoadConfig reads jishi.toml at path into Options; a missing file gives the
-// defaults. Errors name the file and the setting.
-func LoadConfig(path string) (Options, string, error) {
+var sectionName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// ParseConfig reads the text of jishi.toml (named name in errors) into
+// Options and the section. Errors name the file and the setting.
+func ParseConfig(name string, data []byte) (Options, string, error) {
 	opt := DefaultOptions()
-	section := "posts"
-	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return opt, section, nil
-	}
-	if err != nil {
-		return opt, section, err
-	}
+	section := DefaultSection
 	var c SiteConfig
-	if err := toml.Unmarshal(b, &c); err != nil {
-		return opt, section, fmt.Errorf("%s: %w", path, err)
+	if err := toml.Unmarshal(data, &c); err != nil {
+		return opt, section, fmt.Errorf("%s: %w", name, err)
 	}
 	if c.Timezone != "" {
 		z, err := parseZone(c.Timezone)
 		if err != nil {
-			return opt, section, fmt.Errorf("%s: timezone %q: %w", path, c.Timezone, err)
+			return opt, section, fmt.Errorf("%s: timezone %q: %w", name, c.Timezone, err)
 		}
 		opt.Zone = z
 	}
 	if c.Section != "" {
-		if !regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`).MatchString(c.Section) {
-			return opt, section, fmt.Errorf("%s: section %q: use lower-case letters, digits and hyphens", path, c.Section)
+		if !sectionName.MatchString(c.Section) {
+			return opt, section, fmt.Errorf("%s: section %q: use lower-case letters, digits and hyphens", name, c.Section)
 		}
 		section = c.Section
 	}
@@ -67,7 +62,7 @@ func LoadConfig(path string) (Options, string, error) {
 	for _, set := range []struct {
 		name string
 		src  []string
-		dst  *[]*regexp.Regexp
+		dst  *PatternSet
 	}{
 		{"boilerplate.promo", c.Boilerplate.Promo, &opt.Patterns.Promo},
 		{"boilerplate.lines", c.Boilerplate.Lines, &opt.Patterns.Line},
@@ -76,7 +71,7 @@ func LoadConfig(path string) (Options, string, error) {
 		for _, expr := range set.src {
 			re, err := regexp.Compile(expr)
 			if err != nil {
-				return opt, section, fmt.Errorf("%s: %s pattern %q: %w", path, set.name, expr, err)
+				return opt, section, fmt.Errorf("%s: %s pattern %q: %w", name, set.name, expr, err)
 			}
 			*set.dst = append(*set.dst, re)
 		}

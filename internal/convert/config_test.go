@@ -2,35 +2,35 @@ package convert
 
 import (
 	"os"
-	"path/filepath"
+	
 	"strings"
 	"testing"
 )
 
-func writeConfig(t *testing.T, body string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "jishi.toml")
-	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+// loadConfig parses a jishi.toml text as the batch reads it from disk.
+func loadConfig(body string) (Options, string, error) {
+	return ParseConfig("jishi.toml", []byte(body))
 }
 
 func TestRepositoryConfigLoads(t *testing.T) {
-	if _, section, err := LoadConfig("../../jishi.toml"); err != nil || section != "posts" {
+	b, err := os.ReadFile("../../jishi.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, section, err := ParseConfig("jishi.toml", b); err != nil || section != "posts" {
 		t.Fatalf("jishi.toml: section %q, %v", section, err)
 	}
 }
 
 func TestConfigExtendsPatternsAndZone(t *testing.T) {
-	opt, section, err := LoadConfig(writeConfig(t, `
+	opt, section, err := loadConfig(`
 timezone = "Asia/Tokyo"
 section = "interviews"
 [boilerplate]
 lines = ['^本文首發於']
 [glossary.speakers]
 "陳教授" = "陳明哲"
-`))
+`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestConfigErrorsNameTheSetting(t *testing.T) {
 		{`section = `, "jishi.toml"},
 	}
 	for _, tt := range tests {
-		_, _, err := LoadConfig(writeConfig(t, tt.body))
+		_, _, err := loadConfig(tt.body)
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "jishi.toml") {
 			t.Errorf("%q: error %v, want one naming jishi.toml and %s", tt.body, err, tt.want)
 		}

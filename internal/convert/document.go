@@ -9,17 +9,43 @@ import "strings"
 // Schema names the JSON shape of a Document printed by `jishi inspect`.
 const Schema = "jishi/document/v1"
 
+// Kind is what a block of the body is; its string is the inspect JSON's "kind".
+type Kind string
+
 // Block kinds, as they appear in the inspect JSON.
 const (
-	KindParagraph = "paragraph"
-	KindHeading   = "heading"
-	KindList      = "list"
-	KindTurn      = "turn"
-	KindCaption   = "caption"
-	KindQuote     = "quote"
-	KindCode      = "code"
-	KindVerse     = "verse"
+	KindParagraph Kind = "paragraph"
+	KindHeading   Kind = "heading"
+	KindList      Kind = "list"
+	KindTurn      Kind = "turn"
+	KindCaption   Kind = "caption"
+	KindQuote     Kind = "quote"
+	KindCode      Kind = "code"
+	KindVerse     Kind = "verse"
 )
+
+// kindSpec is the one description of a block kind that every stage reads:
+// how its text divides into paragraphs, whether each paragraph carries an
+// anchor of its own or the block carries one for all of them, and whether
+// dates in it are events.
+type kindSpec struct {
+	paras     func(b Block) []string
+	anchorAll bool // one id for the whole block (a list, a verse, a heading)
+	events    bool // dates in it are events (not in code)
+}
+
+var kinds = map[Kind]kindSpec{
+	KindParagraph: {paras: ownText, events: true},
+	KindQuote:     {paras: ownText, events: true},
+	KindCaption:   {paras: ownText, events: true},
+	KindHeading:   {paras: ownText, events: true, anchorAll: true},
+	KindList:      {paras: func(b Block) []string { return b.Items }, events: true, anchorAll: true},
+	KindVerse:     {paras: func(b Block) []string { return b.Lines }, events: true, anchorAll: true},
+	KindTurn:      {paras: func(b Block) []string { return splitParas(b.Text) }, events: true},
+	KindCode:      {paras: ownText},
+}
+
+func ownText(b Block) []string { return []string{b.Text} }
 
 // Document is one parsed article: the AST every later stage reads.
 type Document struct {
@@ -43,11 +69,13 @@ type Document struct {
 	// Consumed are the decoded lines (1-based) taken without a block: title,
 	// dateline, bylines and boilerplate. With the blocks' lines, every line.
 	Consumed []int `json:"-"`
+	// Removed says, for each boilerplate line, where it was and which rule took it.
+	Removed []Removal `json:"-"`
 }
 
 // Block is one unit of the article body.
 type Block struct {
-	Kind     string   `json:"kind"`
+	Kind     Kind     `json:"kind"`
 	Text     string   `json:"text,omitempty"`
 	Speaker  string   `json:"speaker,omitempty"`
 	Question *bool    `json:"question,omitempty"`
@@ -60,6 +88,12 @@ type Block struct {
 	Start int `json:"-"`
 	// From and To are the first and last decoded lines (1-based) the block came from.
 	From, To int `json:"-"`
+}
+
+// Removal is one line removed as boilerplate: its number and the rule's name.
+type Removal struct {
+	Line int
+	Rule string
 }
 
 // Speaker is one voice of an interview.
@@ -81,16 +115,41 @@ type Event struct {
 
 // Paragraphs returns the prose paragraphs of a block in order: a turn's
 // paragraphs, a list's items, or the block's own text.
-func (b Block) Paragraphs() []string {
-	switch b.Kind {
-	case KindList:
-		return b.Items
-	case KindVerse:
-		return b.Lines
-	case KindTurn:
-		return splitParas(b.Text)
+func (b Block) Paragraphs() []string { return kinds[b.Kind].paras(b) }
+
+// AnchorPara is the paragraph whose id stands for paragraph para of the
+// block: itself, or the first when the block has one id for all.
+func (b Block) AnchorPara(para int) int {
+	if kinds[b.Kind].anchorAll {
+		return 0
 	}
-	return []string{b.Text}
+	return para
+}
+
+// IntroEnd is the index of the first block after the intro: the intro is
+// what comes before the interview starts (the first turn and the headings
+// right above it); without turns, before the first heading; with neither,
+// the first block. Speakers are named in it, the summary comes from it, and
+// the timeline is placed after it.
+func (doc *Document) IntroEnd() int {
+	heading := -1
+	for i, b := range doc.Blocks {
+		switch b.Kind {
+		case KindTurn:
+			for i > 0 && doc.Blocks[i-1].Kind == KindHeading {
+				i--
+			}
+			return i
+		case KindHeading:
+			if heading < 0 {
+				heading = i
+			}
+		}
+	}
+	if heading >= 0 {
+		return heading
+	}
+	return min(1, len(doc.Blocks))
 }
 
 // Shown is the text a page must show of the Document, in order: every

@@ -129,7 +129,7 @@ func TestFidelityCorpus(t *testing.T) {
 	if dir == "" {
 		t.Skip("JISHI_CORPUS is not set")
 	}
-	files, _ := Inputs([]string{dir})
+	files := corpusFiles(t, dir)
 	for _, f := range files {
 		checkFidelity(t, filepath.Base(f), mustRead(t, f))
 	}

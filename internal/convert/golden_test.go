@@ -75,7 +75,7 @@ func TestSampleShapes(t *testing.T) {
 	if len(doc.Boilerplate) != 1 || !bytes.HasPrefix([]byte(doc.Boilerplate[0]), []byte("01-神魔宇宙")) {
 		t.Errorf("boilerplate %q", doc.Boilerplate)
 	}
-	count := map[string]int{}
+	count := map[Kind]int{}
 	turns := map[string]int{}
 	for _, b := range doc.Blocks {
 		count[b.Kind]++

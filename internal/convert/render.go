@@ -1,14 +1,13 @@
 package convert
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
 // Version is written into every bundle's provenance.
-const Version = "jishi 0.5"
+const Version = "jishi 0.6"
 
 // Bundle is what Render produces for one article: files of one Hugo page
 // bundle, by name, under Dir (section/slug, slash-separated).
@@ -46,39 +45,80 @@ type Twinner interface {
 const MinTimelineEvents = 3
 
 // Render writes the Document as a page bundle: TOML front matter and a
-// Markdown body in which every character of the text shows literally.
+// Markdown body in which every character of the text shows literally. A
+// twin in the other script is rendered from the same data, its texts
+// converted, never from the rendered page.
 func Render(doc *Document, ro RenderOptions) Bundle {
 	if ro.Section == "" {
-		ro.Section = "posts"
+		ro.Section = DefaultSection
 	}
-	name := "index.md"
+	name, other, otherName := "index.md", "Hans", "index.zh-hans.md"
 	if doc.Script == "Hans" {
-		name = "index.zh-hans.md"
+		name, other, otherName = otherName, "Hant", name
 	}
-	var sb strings.Builder
-	ids := anchors(doc)
-	writeFrontMatter(&sb, doc, ro, ids)
-	writeBody(&sb, doc, ids)
-	b := Bundle{Dir: ro.Section + "/" + ro.Slug, Files: []File{{Name: name, Data: []byte(sb.String())}}}
+	b := Bundle{Dir: ro.Section + "/" + ro.Slug, Files: []File{{Name: name, Data: renderPage(doc, ro, Provenance{})}}}
 	if ro.Twin != nil {
-		b.Files = append(b.Files, twin(sb.String(), doc.Script, name, ro))
+		tw := doc.mapText(func(s string) string { return ro.Twin.ConvertKeeping(s, ro.Keep) })
+		tw.Script = other
+		page := renderPage(tw, ro, Provenance{Machine: ro.Twin.Name(), TwinOf: name})
+		b.Files = append(b.Files, File{Name: otherName, Data: page, Twin: true})
 	}
 	return b
 }
 
-// twin converts a rendered page into the other script. OpenCC only maps
-// Chinese phrases, so Markdown, TOML keys, ids and ASCII pass through; the
-// front matter then says which script the twin is in and that a machine
-// made it from which file.
-func twin(page, script, source string, ro RenderOptions) File {
-	other, name := "Hans", "index.zh-hans.md"
-	if script == "Hans" {
-		other, name = "Hant", "index.md"
+// renderPage writes one page of the bundle: front matter, then body.
+func renderPage(doc *Document, ro RenderOptions, prov Provenance) []byte {
+	ids := anchors(doc)
+	fm := frontMatter(doc, ro, ids)
+	fm.Params.Jishi.Machine, fm.Params.Jishi.TwinOf = prov.Machine, prov.TwinOf
+	var sb strings.Builder
+	sb.Write(marshalFrontMatter(fm))
+	writeBody(&sb, doc, ids)
+	return []byte(sb.String())
+}
+
+// mapText returns a copy of the Document with every text a reader sees
+// passed through f: title, blocks, speakers, authors and events. Source,
+// hashes, dates and structure stay as they are.
+func (doc *Document) mapText(f func(string) string) *Document {
+	d := *doc
+	d.Title = f(doc.Title)
+	d.Authors = mapAll(doc.Authors, f)
+	d.Blocks = make([]Block, len(doc.Blocks))
+	for i, b := range doc.Blocks {
+		if b.Kind != KindCode {
+			b.Text = f(b.Text)
+			b.Items = mapAll(b.Items, f)
+			b.Lines = mapAll(b.Lines, f)
+		}
+		b.Speaker = f(b.Speaker)
+		d.Blocks[i] = b
 	}
-	out := ro.Twin.ConvertKeeping(page, ro.Keep)
-	out = strings.Replace(out, "\nscript = "+tomlQuote(script)+"\n", "\nscript = "+tomlQuote(other)+"\n", 1)
-	out = strings.Replace(out, "\n[params.jishi]\n", "\n[params.jishi]\nmachine = "+tomlQuote(ro.Twin.Name())+"\ntwinOf = "+tomlQuote(source)+"\n", 1)
-	return File{Name: name, Data: []byte(out), Twin: true}
+	d.Speakers = make([]Speaker, len(doc.Speakers))
+	for i, sp := range doc.Speakers {
+		sp.Label, sp.Role = f(sp.Label), f(sp.Role)
+		if sp.Name != nil {
+			sp.Name = strp(f(*sp.Name))
+		}
+		d.Speakers[i] = sp
+	}
+	d.Events = make([]Event, len(doc.Events))
+	for i, e := range doc.Events {
+		e.Text = f(e.Text)
+		d.Events[i] = e
+	}
+	return &d
+}
+
+func mapAll(in []string, f func(string) string) []string {
+	if in == nil {
+		return nil
+	}
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = f(s)
+	}
+	return out
 }
 
 // title is the page title: the title line, else the start of the text.
@@ -162,63 +202,60 @@ func (doc *Document) people() []string {
 	return out
 }
 
-func writeFrontMatter(sb *strings.Builder, doc *Document, ro RenderOptions, ids map[[2]int]string) {
-	w := tomlWriter{sb}
-	sb.WriteString("+++\n")
-	w.str("title", doc.pageTitle())
-	if doc.Date != nil {
-		fmt.Fprintf(sb, "date = %s\n", doc.Date.String())
+// frontMatter is the page's front matter from the Document.
+func frontMatter(doc *Document, ro RenderOptions, ids map[[2]int]string) FrontMatter {
+	fm := FrontMatter{
+		Title:   doc.pageTitle(),
+		Date:    frontMatterDate(doc.Date),
+		Slug:    ro.Slug,
+		Authors: nonNil(doc.Authors),
+		People:  nonNil(doc.people()),
 	}
-	w.str("slug", ro.Slug)
 	// No translationKey: Hugo links the languages of a bundle by their place,
 	// and a key here would cut off an index.en.md an author adds without one.
 	if s := doc.Summary(); s != "" {
-		w.str("summary", escapeInline(s))
-		w.str("description", s)
+		fm.Summary, fm.Description = escapeInline(s), s
 	}
-	w.list("authors", doc.Authors)
-	w.list("people", doc.people())
 	if doc.Part != nil {
-		w.list("series", []string{doc.Title})
+		fm.Series = []string{doc.Title}
+		fm.Params.Part, fm.Params.Parts = *doc.Part, doc.Parts
 	}
-	sb.WriteString("\n[params]\n")
-	if doc.Part != nil {
-		fmt.Fprintf(sb, "part = %d\n", *doc.Part)
-		if doc.Parts > 0 {
-			fmt.Fprintf(sb, "parts = %d\n", doc.Parts)
-		}
-	}
-	w.str("script", doc.Script)
-	fmt.Fprintf(sb, "readingTime = %d\n", doc.ReadingMinutes())
+	fm.Params.Script = doc.Script
+	fm.Params.ReadingTime = doc.ReadingMinutes()
 	for _, sp := range doc.Speakers {
-		sb.WriteString("\n[[params.speakers]]\n")
-		w.str("label", sp.Label)
+		s := FMSpeaker{Label: sp.Label, Role: sp.Role}
 		if sp.Name != nil {
-			w.str("name", *sp.Name)
+			s.Name = *sp.Name
 		}
-		w.str("role", sp.Role)
+		fm.Params.Speakers = append(fm.Params.Speakers, s)
 	}
 	for _, ev := range doc.Events {
-		sb.WriteString("\n[[params.timeline]]\n")
-		w.str("date", ev.Date)
-		w.str("text", ev.Text)
-		w.str("ref", ids[[2]int{ev.Block, ev.Para}])
+		fm.Params.Timeline = append(fm.Params.Timeline, TimelineEntry{Date: ev.Date, Text: ev.Text, Ref: ids[anchorKey(doc, ev)]})
 	}
-	sb.WriteString("\n[params.jishi]\n")
-	w.str("source", doc.File)
-	w.str("sha256", doc.SHA256)
-	w.str("encoding", doc.Encoding)
-	w.str("converter", Version)
-	sb.WriteString("+++\n")
+	fm.Params.Jishi = Provenance{Source: doc.File, SHA256: doc.SHA256, Encoding: doc.Encoding, Converter: Version}
+	return fm
 }
 
-// anchors gives each paragraph that tells an event its id: t- and the
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// anchorKey is the element an event's link lands on: its block and the
+// paragraph of it that carries the id (see Block.AnchorPara).
+func anchorKey(doc *Document, ev Event) [2]int {
+	return [2]int{ev.Block, doc.Blocks[ev.Block].AnchorPara(ev.Para)}
+}
+
+// anchors gives each element that tells an event its id: t- and the
 // earliest date it tells. Events are sorted by date, one per date, so the
-// first met for a paragraph is its earliest, and no two paragraphs share an id.
+// first met for an element is its earliest, and no two elements share an id.
 func anchors(doc *Document) map[[2]int]string {
 	out := map[[2]int]string{}
 	for _, e := range doc.Events {
-		k := [2]int{e.Block, e.Para}
+		k := anchorKey(doc, e)
 		if _, ok := out[k]; !ok {
 			out[k] = "t-" + e.Date
 		}
@@ -231,7 +268,7 @@ func anchors(doc *Document) map[[2]int]string {
 func writeBody(sb *strings.Builder, doc *Document, ids map[[2]int]string) {
 	place := -1
 	if len(doc.Events) >= MinTimelineEvents {
-		place = introEnd(doc)
+		place = doc.IntroEnd()
 	}
 	for i, b := range doc.Blocks {
 		if i == place {
@@ -243,17 +280,6 @@ func writeBody(sb *strings.Builder, doc *Document, ids map[[2]int]string) {
 	if place == len(doc.Blocks) {
 		sb.WriteString("\n{{< timeline />}}\n")
 	}
-}
-
-// introEnd is the index of the first heading or turn: where the intro ends.
-// An article with neither has a one-paragraph intro.
-func introEnd(doc *Document) int {
-	for i, b := range doc.Blocks {
-		if b.Kind == KindHeading || b.Kind == KindTurn {
-			return i
-		}
-	}
-	return min(1, len(doc.Blocks))
 }
 
 func writeBlock(sb *strings.Builder, b Block, id func(int) string) {
@@ -276,7 +302,13 @@ func writeBlock(sb *strings.Builder, b Block, id func(int) string) {
 	}
 	switch b.Kind {
 	case KindHeading:
-		sb.WriteString("## " + escapeInline(b.Text) + "\n")
+		// A heading that tells an event takes the event's id as its own, in
+		// goldmark's heading attribute; others keep Hugo's id from the text.
+		sb.WriteString("## " + escapeInline(b.Text))
+		if s := id(0); s != "" {
+			sb.WriteString(" {#" + s + "}")
+		}
+		sb.WriteByte('\n')
 	case KindParagraph:
 		sb.WriteString(escapeInline(b.Text) + "\n")
 		attrs(idAttr(0))
@@ -295,6 +327,7 @@ func writeBlock(sb *strings.Builder, b Block, id func(int) string) {
 			}
 			sb.WriteString(escapeInline(item) + "\n")
 		}
+		attrs(idAttr(0))
 	case KindVerse:
 		for j, l := range b.Lines {
 			sb.WriteString(escapeInline(l))
@@ -325,44 +358,4 @@ func writeBlock(sb *strings.Builder, b Block, id func(int) string) {
 			attrs(".turn", idAttr(j), speaker, q)
 		}
 	}
-}
-
-// tomlWriter writes TOML key/value lines with exact string escaping.
-type tomlWriter struct{ sb *strings.Builder }
-
-func (w tomlWriter) str(key, val string) {
-	w.sb.WriteString(key + " = " + tomlQuote(val) + "\n")
-}
-
-func (w tomlWriter) list(key string, vals []string) {
-	q := make([]string, len(vals))
-	for i, v := range vals {
-		q[i] = tomlQuote(v)
-	}
-	w.sb.WriteString(key + " = [" + strings.Join(q, ", ") + "]\n")
-}
-
-// tomlQuote writes a TOML basic string: quotes, backslashes and control
-// characters escaped, everything else as is.
-func tomlQuote(s string) string {
-	var sb strings.Builder
-	sb.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			sb.WriteString(`\"`)
-		case r == '\\':
-			sb.WriteString(`\\`)
-		case r == '\n':
-			sb.WriteString(`\n`)
-		case r == '\t':
-			sb.WriteString(`\t`)
-		case r < 0x20 || r == 0x7F:
-			fmt.Fprintf(&sb, `\u%04X`, r)
-		default:
-			sb.WriteRune(r)
-		}
-	}
-	sb.WriteByte('"')
-	return sb.String()
 }

@@ -86,8 +86,26 @@ func asciiOnly(s string) string {
 	}, s)
 }
 
-// uniqueSlug returns base, or base-2, base-3… the first not in taken.
-func uniqueSlug(base string, taken func(string) bool) string {
+// BaseSlug is the slug a new article asks for: the glossary's slug for its
+// file, else the pinyin of its title with the part number, else a name from
+// its hash.
+func BaseSlug(doc *Document, g Glossary) string {
+	suffix := ""
+	if doc.Part != nil {
+		suffix = strconv.Itoa(*doc.Part)
+	}
+	base := Slugify(doc.pageTitle(), suffix)
+	if s, ok := g.Slugs[doc.File]; ok {
+		base = Slugify(s, "")
+	}
+	if base == "" {
+		base = "article-" + doc.SHA256[:8]
+	}
+	return base
+}
+
+// UniqueSlug returns base, or base-2, base-3… the first not taken.
+func UniqueSlug(base string, taken func(string) bool) string {
 	if !taken(base) {
 		return base
 	}

@@ -182,15 +182,12 @@ func nameAfter(intro, role string) string {
 	return n
 }
 
-// introText is the prose before the first turn, where interviews introduce
-// their speakers; the title counts too.
+// introText is the title and the intro's prose, where interviews
+// introduce their speakers.
 func introText(doc *Document) string {
 	var sb strings.Builder
 	sb.WriteString(doc.Title)
-	for _, b := range doc.Blocks {
-		if b.Kind == KindTurn {
-			break
-		}
+	for _, b := range doc.Blocks[:doc.IntroEnd()] {
 		if b.Kind == KindParagraph || b.Kind == KindQuote || b.Kind == KindHeading {
 			sb.WriteString("\n")
 			sb.WriteString(b.Text)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/jishi/jishi/internal/batch"
 	"github.com/jishi/jishi/internal/convert"
 	"golang.org/x/net/html"
 )
@@ -178,18 +179,18 @@ func CopySite(root, dst string, extra ...string) error {
 // ConvertInto converts the .txt files of dir into site/content/<section>
 // and returns their Documents, each with the Slug its bundle got.
 func ConvertInto(site, section, dir string) ([]*convert.Document, error) {
-	files, err := convert.Inputs([]string{dir})
+	files, err := batch.Inputs([]string{dir})
 	if err != nil {
 		return nil, err
 	}
-	cfg := convert.Config{Out: filepath.Join(site, "content"), Section: section, Options: convert.DefaultOptions()}
-	results, err := convert.Run(cfg, files, nil)
+	cfg := batch.Config{Out: filepath.Join(site, "content"), Section: section, Options: convert.DefaultOptions()}
+	results, err := batch.Run(cfg, files, nil)
 	if err != nil {
 		return nil, err
 	}
 	var docs []*convert.Document
 	for i, r := range results {
-		if r.Status == convert.StatusFailed {
+		if r.Status == batch.StatusFailed {
 			return nil, fmt.Errorf("%s: %s", r.Source, r.Reason)
 		}
 		raw, err := os.ReadFile(files[i])

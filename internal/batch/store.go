@@ -1,16 +1,15 @@
-package convert
+package batch
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/jishi/jishi/internal/convert"
 )
 
 // Status of one source file after a run.
@@ -23,60 +22,6 @@ const (
 	StatusFailed    = "failed"
 )
 
-// Manifest is what the converter wrote last, per source file: the place of
-// its bundle and the hash of each file, so that an author's edit is seen.
-type Manifest struct {
-	Sources map[string]*Entry `json:"sources"`
-}
-
-// Entry is one source file's record in the Manifest.
-type Entry struct {
-	SHA256 string `json:"sha256"`
-	// Converter is the Version that wrote the files: a new converter re-renders.
-	Converter string            `json:"converter"`
-	Dir       string            `json:"dir"`
-	Files     map[string]string `json:"files"`
-}
-
-// manifestPath is inside the content folder, in a directory Hugo ignores.
-func manifestPath(out string) string { return filepath.Join(out, ".jishi", "manifest.json") }
-
-// LoadManifest reads the manifest of an output folder; a missing one is empty.
-func LoadManifest(out string) (*Manifest, error) {
-	m := &Manifest{Sources: map[string]*Entry{}}
-	b, err := os.ReadFile(manifestPath(out))
-	if errors.Is(err, fs.ErrNotExist) {
-		return m, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal(b, m); err != nil {
-		return nil, fmt.Errorf("%s: %w", manifestPath(out), err)
-	}
-	if m.Sources == nil {
-		m.Sources = map[string]*Entry{}
-	}
-	return m, nil
-}
-
-// Save writes the manifest atomically, keys sorted, so runs compare byte for byte.
-func (m *Manifest) Save(out string) error {
-	b, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(manifestPath(out)), 0o755); err != nil {
-		return err
-	}
-	return replaceFile(manifestPath(out), append(b, '\n'), true)
-}
-
-func hashBytes(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
-}
-
 // StoreOptions control how Store treats existing files.
 type StoreOptions struct {
 	Force  bool // replace edited files, keeping the author's version beside them
@@ -85,57 +30,63 @@ type StoreOptions struct {
 
 // Change is one file Store wrote, or would write in a dry run.
 type Change struct {
+	Name     string // the file's name in its bundle
 	Path     string
 	Old, New []byte // Old is nil for a new file
 	Kept     string // the path the author's edit was kept at, with --force
 }
 
-// Store writes a bundle under out. prev is what the manifest says was
-// written last for this source (nil for a new one); Store returns the new
-// entry, the status and the changes. An edited file is never overwritten
-// unless opt.Force, and then the edit is kept beside it first.
-func Store(out string, b Bundle, prev *Entry, sha string, opt StoreOptions) (*Entry, string, []Change, error) {
-	dir, err := bundleDir(out, b.Dir)
-	if err != nil {
-		return nil, StatusFailed, nil, err
+// decision is what Store does with one bundle, decided from the manifest's
+// last entry and what is on disk, before anything is written.
+type decision struct {
+	entry   *Entry
+	status  string
+	changes []Change
+}
+
+// decide is Store's whole policy, with no disk access: prev is the
+// manifest's entry (nil for a new source), disk holds each file of the
+// bundle as it is now (absent when missing). An edited file is never
+// overwritten unless opt.Force, and then the edit is kept beside it; a twin
+// the author's own page turns off is not written.
+func decide(dir string, b convert.Bundle, prev *Entry, disk map[string][]byte, sha string, opt StoreOptions) decision {
+	entry := &Entry{SHA256: sha, Converter: convert.Version, Dir: b.Dir, Files: map[string]string{}}
+	twinOff := false
+	if len(b.Files) > 0 {
+		if own, ok := disk[b.Files[0].Name]; ok {
+			twinOff = convert.TwinOff(own)
+		}
 	}
-	entry := &Entry{SHA256: sha, Converter: Version, Dir: b.Dir, Files: map[string]string{}}
-	status := StatusUnchanged
 	var changes []Change
 	edited := false
-	var own []byte // the article's own file as it is on disk (the first file)
-	for i, f := range b.Files {
-		if f.Twin && bytes.Contains(own, []byte("\ntwin = false\n")) {
+	for _, f := range b.Files {
+		if f.Twin && twinOff {
 			continue // the author turned this article's twin off; that choice survives re-conversion
 		}
 		path := filepath.Join(dir, f.Name)
 		entry.Files[f.Name] = hashBytes(f.Data)
-		old, err := os.ReadFile(path)
-		if i == 0 {
-			own = old
-		}
+		old, exists := disk[f.Name]
 		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			changes = append(changes, Change{Path: path, New: f.Data})
+		case !exists:
+			changes = append(changes, Change{Name: f.Name, Path: path, New: f.Data})
 			continue
-		case err != nil:
-			return nil, StatusFailed, nil, err
 		case bytes.Equal(old, f.Data):
 			continue
 		}
 		if prev == nil || prev.Files[f.Name] != hashBytes(old) {
 			edited = true
 			if !opt.Force {
-				// Keep the author's file, and remember what it is now so a later
+				// Keep the author's file, and remember what it was so a later
 				// run still sees it as theirs.
 				entry.Files[f.Name] = prevHash(prev, f.Name)
 				continue
 			}
-			changes = append(changes, Change{Path: path, Old: old, New: f.Data, Kept: keptPath(path, old)})
+			changes = append(changes, Change{Name: f.Name, Path: path, Old: old, New: f.Data, Kept: keptPath(path, old)})
 			continue
 		}
-		changes = append(changes, Change{Path: path, Old: old, New: f.Data})
+		changes = append(changes, Change{Name: f.Name, Path: path, Old: old, New: f.Data})
 	}
+	status := StatusUnchanged
 	switch {
 	case edited && !opt.Force:
 		status = StatusKept
@@ -146,16 +97,36 @@ func Store(out string, b Bundle, prev *Entry, sha string, opt StoreOptions) (*En
 	case len(changes) > 0:
 		status = StatusUpdated
 	}
-	if opt.DryRun {
-		return entry, status, changes, nil
+	return decision{entry, status, changes}
+}
+
+// Store writes a bundle under out and returns the new manifest entry, the
+// status and the changes (see decide). A dry run reads but writes nothing.
+func Store(out string, b convert.Bundle, prev *Entry, sha string, opt StoreOptions) (*Entry, string, []Change, error) {
+	dir, err := bundleDir(out, b.Dir)
+	if err != nil {
+		return nil, StatusFailed, nil, err
 	}
-	if len(changes) > 0 {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+	disk := map[string][]byte{}
+	for _, f := range b.Files {
+		old, err := os.ReadFile(filepath.Join(dir, f.Name))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
 			return nil, StatusFailed, nil, err
+		default:
+			disk[f.Name] = old
 		}
-		removeStaleTemps(dir)
 	}
-	for _, c := range changes {
+	d := decide(dir, b, prev, disk, sha, opt)
+	if opt.DryRun || len(d.changes) == 0 {
+		return d.entry, d.status, d.changes, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, StatusFailed, nil, err
+	}
+	removeStaleTemps(dir)
+	for _, c := range d.changes {
 		if c.Kept != "" {
 			if err := replaceFile(c.Kept, c.Old, false); err != nil {
 				return nil, StatusFailed, nil, err
@@ -165,7 +136,7 @@ func Store(out string, b Bundle, prev *Entry, sha string, opt StoreOptions) (*En
 			return nil, StatusFailed, nil, err
 		}
 	}
-	return entry, status, changes, nil
+	return d.entry, d.status, d.changes, nil
 }
 
 func prevHash(prev *Entry, name string) string {
@@ -191,7 +162,7 @@ func bundleDir(out, rel string) (string, error) {
 
 // replaceFile writes data to a temporary file beside path and renames it
 // over path, so a reader, or a run killed at any moment, sees the old file
-// or the new one, never a part. Bundles are made durable by one sync(2) at
+// or the new one, never a part. Bundles are made durable by one syncAll at
 // the end of a run (see Run), not an fsync each: with durable, the file is
 // synced itself (the manifest, written last).
 func replaceFile(path string, data []byte, durable bool) error {

@@ -1,4 +1,8 @@
-package convert
+// Package batch is the only code that touches the disk for a conversion: it
+// finds the inputs, schedules decode → parse → enrich → render over them,
+// and stores the bundles under content/ with a manifest, a stat cache and a
+// lock, so that a run never loses a file or overwrites an author's edit.
+package batch
 
 import (
 	"errors"
@@ -7,19 +11,19 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
-	"syscall"
 
+	"github.com/jishi/jishi/internal/convert"
 	"github.com/jishi/jishi/internal/zhconv"
+	"golang.org/x/sync/errgroup"
 )
 
 // Config is one conversion run.
 type Config struct {
 	Out     string // content folder
-	Section string // section bundles go to
-	Options Options
+	Section string // section new bundles go to; convert.DefaultSection when empty
+	Options convert.Options
 	Store   StoreOptions
 	Workers int // 0: GOMAXPROCS
 }
@@ -33,47 +37,9 @@ type Result struct {
 	Changes []Change `json:"-"`
 }
 
-// Inputs expands files and folders into the .txt files to convert, sorted.
-// A folder contributes its .txt files (not recursively into hidden folders).
-func Inputs(paths []string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".txt") && !strings.HasPrefix(d.Name(), ".") {
-				out = append(out, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if a, b := filepath.Base(out[i]), filepath.Base(out[j]); a != b {
-			return a < b
-		}
-		return out[i] < out[j]
-	})
-	return out, nil
-}
-
-// parsed is a source file after decode, parse and enrich (or its failure).
-type parsed struct {
-	doc       *Document
+// loaded is a source file after decode, parse and enrich (or its failure).
+type loaded struct {
+	doc       *convert.Document
 	sha       string
 	unchanged bool
 	raw       fileStat   // the raw file's size and time, for the stat cache
@@ -81,12 +47,16 @@ type parsed struct {
 	err       error
 }
 
-// Run converts the files: decode, parse and enrich in parallel; slugs in
-// file order (so they are the same whatever the timing); render and store in
-// parallel; then the manifest. It returns one Result per file, in order.
+// Run converts the files: decode, parse and enrich in parallel, at most
+// 8×Workers documents in memory; slugs in file order (so they are the same
+// whatever the timing); render and store in parallel; then the manifest.
+// It returns one Result per file, in order.
 func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.Section == "" {
+		cfg.Section = convert.DefaultSection
 	}
 	unlock, err := lock(cfg.Out, cfg.Store.DryRun)
 	if err != nil {
@@ -113,27 +83,26 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 		seen[filepath.Base(f)] = i
 	}
 
-	// Parse ahead of the slug assigner, at most `window` documents in memory.
-	window := 8 * cfg.Workers
-	slots := make(chan struct{}, window)
-	ready := make([]chan parsed, len(files))
+	// Parsing runs ahead of the slug assigner by at most `window` documents.
+	window := make(chan struct{}, 8*cfg.Workers)
+	ready := make([]chan loaded, len(files))
 	for i := range ready {
-		ready[i] = make(chan parsed, 1)
+		ready[i] = make(chan loaded, 1)
 	}
-	parseSem := make(chan struct{}, cfg.Workers)
+	var parsers errgroup.Group
+	parsers.SetLimit(cfg.Workers)
 	go func() {
 		for i, f := range files {
-			slots <- struct{}{}
+			window <- struct{}{}
 			if results[i].Status == StatusFailed {
-				ready[i] <- parsed{}
+				ready[i] <- loaded{}
 				continue
 			}
-			parseSem <- struct{}{}
-			go func() {
-				defer func() { <-parseSem }()
-				name := filepath.Base(f)
+			name := filepath.Base(f)
+			parsers.Go(func() error {
 				ready[i] <- load(cfg.Out, f, man.Sources[name], stats[name], cfg.Options)
-			}()
+				return nil
+			})
 		}
 	}()
 
@@ -142,9 +111,6 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 	entries := make([]*Entry, len(files))
 	newStats := make([]*statEntry, len(files))
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	// Stores wait on the disk, not the CPU: more of them overlap better.
-	storeSem := make(chan struct{}, 4*cfg.Workers)
 	finish := func(i int, r Result) {
 		mu.Lock()
 		defer mu.Unlock()
@@ -153,21 +119,24 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			progress(r)
 		}
 	}
+	// Stores wait on the disk, not the CPU: more of them overlap better.
+	var stores errgroup.Group
+	stores.SetLimit(4 * cfg.Workers)
 	for i, f := range files {
-		pr := <-ready[i]
+		ld := <-ready[i]
 		name := filepath.Base(f)
 		switch {
 		case results[i].Status == StatusFailed:
-			<-slots
+			<-window
 			finish(i, results[i])
 			continue
-		case pr.err != nil:
-			<-slots
-			finish(i, Result{Source: f, Status: StatusFailed, Reason: reason(pr.err)})
+		case ld.err != nil:
+			<-window
+			finish(i, Result{Source: f, Status: StatusFailed, Reason: reason(ld.err)})
 			continue
-		case pr.unchanged:
-			<-slots
-			newStats[i] = pr.stats
+		case ld.unchanged:
+			<-window
+			newStats[i] = ld.stats
 			finish(i, Result{Source: f, Status: StatusUnchanged, Dir: man.Sources[name].Dir})
 			continue
 		}
@@ -176,18 +145,15 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 		if prev != nil {
 			dir = prev.Dir
 		} else {
-			dir = assignDir(cfg, pr.doc, taken)
+			dir = assignDir(cfg, ld.doc, taken)
 			taken[dir] = true
 		}
-		wg.Add(1)
-		storeSem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-storeSem; <-slots }()
+		stores.Go(func() error {
+			defer func() { <-window }()
 			slug := dir[strings.LastIndexByte(dir, '/')+1:]
 			section := strings.TrimSuffix(dir, "/"+slug)
-			b := Render(pr.doc, RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, pr.doc.Script), Keep: cfg.Options.Glossary.Keep})
-			entry, status, changes, err := Store(cfg.Out, b, prev, pr.sha, cfg.Store)
+			b := convert.Render(ld.doc, convert.RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, ld.doc.Script), Keep: cfg.Options.Glossary.Keep})
+			entry, status, changes, err := Store(cfg.Out, b, prev, ld.sha, cfg.Store)
 			if !cfg.Store.DryRun {
 				changes = nil // the diff is printed for dry runs only; a batch must not hold every file it wrote
 			}
@@ -199,13 +165,14 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 				// Only a bundle exactly as the converter wrote it may be skipped
 				// by its stats; an author's edit is looked at every run.
 				if !cfg.Store.DryRun && status != StatusKept {
-					newStats[i] = &statEntry{Raw: pr.raw, Files: bundleStats(cfg.Out, entry)}
+					newStats[i] = &statEntry{Raw: ld.raw, Files: bundleStats(cfg.Out, entry)}
 				}
 			}
 			finish(i, r)
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	stores.Wait()
 	for i, e := range entries {
 		if e != nil {
 			man.Sources[filepath.Base(files[i])] = e
@@ -218,7 +185,7 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 	}
 	if !cfg.Store.DryRun {
 		// The bundles reach the disk before the manifest that vouches for them.
-		syscall.Sync()
+		syncAll()
 		if err := man.Save(cfg.Out); err != nil {
 			return results, err
 		}
@@ -230,42 +197,27 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 // load reads one file once and, unless it is unchanged with its bundle
 // untouched — by the stat cache without reading anything, else by hashes —
 // decodes, parses and enriches it.
-func load(out, path string, prev *Entry, cached *statEntry, opt Options) parsed {
+func load(out, path string, prev *Entry, cached *statEntry, opt convert.Options) loaded {
 	st, _ := statOf(path)
-	current := prev != nil && prev.Converter == Version
+	current := prev != nil && prev.Converter == convert.Version
 	if current && cached.unchangedByStat(st, out, prev) {
-		return parsed{sha: prev.SHA256, unchanged: true, raw: st, stats: cached}
+		return loaded{sha: prev.SHA256, unchanged: true, raw: st, stats: cached}
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return parsed{err: err}
+		return loaded{err: err}
 	}
 	sha := hashBytes(raw)
 	if current && prev.SHA256 == sha && intact(out, prev) {
-		return parsed{sha: sha, unchanged: true, raw: st, stats: &statEntry{Raw: st, Files: bundleStats(out, prev)}}
+		return loaded{sha: sha, unchanged: true, raw: st, stats: &statEntry{Raw: st, Files: bundleStats(out, prev)}}
 	}
-	doc, err := Convert(filepath.Base(path), raw, opt)
-	return parsed{doc: doc, sha: sha, raw: st, err: err}
-}
-
-// Convert runs decode, parse and enrich on one file's bytes.
-func Convert(name string, raw []byte, opt Options) (*Document, error) {
-	text, enc, err := Decode(raw)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := Parse(name, text, enc, opt)
-	if err != nil {
-		return nil, err
-	}
-	doc.SHA256 = hashBytes(raw)
-	Enrich(doc, opt)
-	return doc, nil
+	doc, err := convert.Convert(filepath.Base(path), raw, opt)
+	return loaded{doc: doc, sha: sha, raw: st, err: err}
 }
 
 // twinFor returns the converter from script to the other, or nil when the
 // site has twins turned off.
-func twinFor(opt Options, script string) Twinner {
+func twinFor(opt convert.Options, script string) convert.Twinner {
 	if !opt.Twins {
 		return nil
 	}
@@ -292,7 +244,7 @@ func intact(out string, e *Entry) bool {
 }
 
 func reason(err error) string {
-	if r, ok := IsNoArticle(err); ok {
+	if r, ok := convert.IsNoArticle(err); ok {
 		return r
 	}
 	var pe *fs.PathError
@@ -304,23 +256,9 @@ func reason(err error) string {
 
 // assignDir gives a new source its bundle folder: the slug of its title
 // (with its part), made unique among the folders already taken.
-func assignDir(cfg Config, doc *Document, taken map[string]bool) string {
+func assignDir(cfg Config, doc *convert.Document, taken map[string]bool) string {
 	section := cfg.Section
-	if section == "" {
-		section = "posts"
-	}
-	suffix := ""
-	if doc.Part != nil {
-		suffix = fmt.Sprint(*doc.Part)
-	}
-	base := Slugify(doc.pageTitle(), suffix)
-	if s, ok := cfg.Options.Glossary.Slugs[doc.File]; ok {
-		base = Slugify(s, "")
-	}
-	if base == "" {
-		base = "article-" + doc.SHA256[:8]
-	}
-	slug := uniqueSlug(base, func(s string) bool {
+	slug := convert.UniqueSlug(convert.BaseSlug(doc, cfg.Options.Glossary), func(s string) bool {
 		d := section + "/" + s
 		if taken[d] {
 			return true
@@ -338,11 +276,12 @@ func assignDir(cfg Config, doc *Document, taken map[string]bool) string {
 
 // ownBundle reports whether the bundle in dir was converted from source.
 func ownBundle(dir, source string) bool {
-	b, err := os.ReadFile(filepath.Join(dir, "index.md"))
-	if err != nil {
-		b, err = os.ReadFile(filepath.Join(dir, "index.zh-hans.md"))
+	for _, name := range []string{"index.md", "index.zh-hans.md"} {
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+			return convert.SourceOf(b) == source
+		}
 	}
-	return err == nil && strings.Contains(string(b), "\nsource = "+tomlQuote(source)+"\n")
+	return false
 }
 
 // lock takes the output folder for this run, or says who has it. A dry run
@@ -356,7 +295,7 @@ func lock(out string, dryRun bool) (func(), error) {
 		if err != nil {
 			return func() {}, nil // no run has written here yet
 		}
-		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB); err != nil {
+		if err := tryLock(f, false); err != nil {
 			f.Close()
 			return nil, busy
 		}
@@ -370,7 +309,7 @@ func lock(out string, dryRun bool) (func(), error) {
 	if err != nil {
 		return nil, unwritable(err)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := tryLock(f, true); err != nil {
 		f.Close()
 		return nil, busy
 	}
@@ -381,4 +320,17 @@ func lock(out string, dryRun bool) (func(), error) {
 	}
 	os.Remove(probe)
 	return func() { f.Close() }, nil // closing releases the lock
+}
+
+// LoadConfig reads jishi.toml at path into Options and the section; a
+// missing file gives the defaults. Errors name the file and the setting.
+func LoadConfig(path string) (convert.Options, string, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return convert.DefaultOptions(), convert.DefaultSection, nil
+	}
+	if err != nil {
+		return convert.DefaultOptions(), convert.DefaultSection, err
+	}
+	return convert.ParseConfig(path, b)
 }

@@ -1,0 +1,67 @@
+package batch
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Manifest is what the converter wrote last, per source file: the place of
+// its bundle and the hash of each file, so that an author's edit is seen.
+type Manifest struct {
+	Sources map[string]*Entry `json:"sources"`
+}
+
+// Entry is one source file's record in the Manifest.
+type Entry struct {
+	SHA256 string `json:"sha256"`
+	// Converter is the convert.Version that wrote the files: a new converter re-renders.
+	Converter string            `json:"converter"`
+	Dir       string            `json:"dir"`
+	Files     map[string]string `json:"files"`
+}
+
+// manifestPath is inside the content folder, in a directory Hugo ignores.
+func manifestPath(out string) string { return filepath.Join(out, ".jishi", "manifest.json") }
+
+// LoadManifest reads the manifest of an output folder; a missing one is empty.
+func LoadManifest(out string) (*Manifest, error) {
+	m := &Manifest{Sources: map[string]*Entry{}}
+	b, err := os.ReadFile(manifestPath(out))
+	if errors.Is(err, fs.ErrNotExist) {
+		return m, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(b, m); err != nil {
+		return nil, fmt.Errorf("%s: %w", manifestPath(out), err)
+	}
+	if m.Sources == nil {
+		m.Sources = map[string]*Entry{}
+	}
+	return m, nil
+}
+
+// Save writes the manifest atomically and durably, keys sorted, so runs
+// compare byte for byte.
+func (m *Manifest) Save(out string) error {
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(manifestPath(out)), 0o755); err != nil {
+		return err
+	}
+	return replaceFile(manifestPath(out), append(b, '\n'), true)
+}
+
+func hashBytes(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}

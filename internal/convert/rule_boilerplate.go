@@ -1,0 +1,136 @@
+package convert
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Pattern matches a line of furniture; *regexp.Regexp is one (the editor's
+// own patterns in jishi.toml), and the defaults are literal prefixes, which
+// cost no regular expression on every line.
+type Pattern interface{ MatchString(s string) bool }
+
+// PatternSet is the patterns of one kind of furniture.
+type PatternSet []Pattern
+
+// Match reports whether any pattern matches s.
+func (ps PatternSet) Match(s string) bool {
+	for _, p := range ps {
+		if p.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Patterns are the editor-extensible boilerplate rules (see jishi.toml).
+type Patterns struct {
+	// Promo matches promotional lines before the title.
+	Promo PatternSet
+	// Line matches single lines that are site furniture wherever they stand.
+	Line PatternSet
+	// Trailer matches a line that starts a trailer: it and the short lines under it go.
+	Trailer PatternSet
+}
+
+// prefix matches lines that start with one of words, then (when sep is
+// set) optional spaces and one of the runes of sep.
+type prefix struct {
+	words []string
+	sep   string
+}
+
+func (p prefix) MatchString(s string) bool {
+	for _, w := range p.words {
+		rest, ok := strings.CutPrefix(s, w)
+		if !ok {
+			continue
+		}
+		if p.sep == "" {
+			return true
+		}
+		rest = strings.TrimLeft(rest, " \t")
+		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && strings.ContainsRune(p.sep, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// endMarker matches a lone end-of-article mark: 完, 全文完 or END, bracketed or not.
+type endMarker struct{}
+
+func (endMarker) MatchString(s string) bool {
+	for _, o := range []string{"(", "（"} {
+		if r, ok := strings.CutPrefix(s, o); ok {
+			s = r
+			break
+		}
+	}
+	for _, c := range []string{")", "）"} {
+		if r, ok := strings.CutSuffix(s, c); ok {
+			s = r
+			break
+		}
+	}
+	switch s {
+	case "完", "全文完", "END", "End", "end":
+		return true
+	}
+	return false
+}
+
+// contains matches lines that hold one of words anywhere.
+type containsAny []string
+
+func (c containsAny) MatchString(s string) bool {
+	for _, w := range c {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func words(s string) []string { return strings.Fields(s) }
+
+// DefaultPatterns are the boilerplate rules every site starts from.
+func DefaultPatterns() Patterns {
+	return Patterns{
+		Promo: PatternSet{
+			containsAny{"http://", "https://", "www.", "***"},
+			containsAny(words("關注 关注 訂閱 订阅 公眾號 公众号 廣告 广告 贊助 赞助 點擊 点击 掃碼 扫码 下載 下载")),
+		},
+		Line: PatternSet{
+			prefix{words: words("責任編輯 责任编辑 責編 责编 編輯 编辑 校對 校对 審核 审核"), sep: ":：|｜/"},
+			prefix{words: words("來源 来源 本文來源 本文来源 文章來源 文章来源 原標題 原标题 原文標題 原文标题"), sep: ":：|｜"},
+			prefix{words: words("版權聲明 版权声明 免責聲明 免责声明 版權所有 版权所有")},
+			prefix{words: words("點擊關注 点击关注 關注我們 关注我们 長按識別 长按识别 掃碼關注 扫码关注 歡迎關注 欢迎关注")},
+			prefix{words: words("未經授權 未经授权 轉載請 转载请 本文僅代表 本文仅代表")},
+			endMarker{},
+		},
+		Trailer: PatternSet{
+			prefix{words: words("延伸閱讀 延伸阅读 相關閱讀 相关阅读 推薦閱讀 推荐阅读 相關文章 相关文章 相關報導 相关报道 熱門文章 热门文章")},
+		},
+	}
+}
+
+// claimTrailer: 延伸閱讀 and the related titles under it are site furniture.
+func claimTrailer(c *ctx, ls []line) (Claim, bool) {
+	if !c.opt.Patterns.Trailer.Match(ls[0].text) {
+		return Claim{}, false
+	}
+	n := 1
+	for n < len(ls) && (runeLen(ls[n].text) <= 60 && !endsWithPunct(ls[n].text) || c.opt.Patterns.Line.Match(ls[n].text)) {
+		n++
+	}
+	return Claim{Lines: n, Removed: "trailer"}, true
+}
+
+// claimFurniture: 責任編輯, 來源, 版權聲明 and the editor's own patterns.
+func claimFurniture(c *ctx, ls []line) (Claim, bool) {
+	if !c.opt.Patterns.Line.Match(ls[0].text) {
+		return Claim{}, false
+	}
+	return Claim{Lines: 1, Removed: "furniture"}, true
+}

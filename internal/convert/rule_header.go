@@ -1,0 +1,176 @@
+package convert
+
+import (
+	"strings"
+)
+
+// headerPlan locates the header before any rule claims: the dateline is
+// the first date line among the first lines; the title is the headline
+// nearest above it (or right below it); without a dateline, the first
+// headline-like line after promotional lines. Both are line numbers, 0 when
+// absent; end is the index of the last header line, -1 when none.
+type headerPlan struct {
+	dateline, title int
+	date            Date
+	end             int
+}
+
+// headLines is how far into a file a dateline is looked for.
+const headLines = 12
+
+func planHeader(ls []line, opt Options) headerPlan {
+	hp := headerPlan{end: -1}
+	dl, title := -1, -1
+	for i := range min(len(ls), headLines) {
+		if d, ok := ParseDateline(ls[i].text, opt.Zone); ok {
+			hp.date, dl = d, i
+			break
+		}
+	}
+	furniture := func(s string) bool {
+		_, by := parseByline(s)
+		return by || opt.Patterns.Line.Match(s)
+	}
+	if dl >= 0 {
+		for i := dl - 1; i >= 0 && title < 0; i-- {
+			if !furniture(ls[i].text) && looksLikeTitle(ls[i].text) {
+				title = i
+			}
+		}
+		if title < 0 && dl+1 < len(ls) && looksLikeTitle(ls[dl+1].text) && !endsWithPunct(ls[dl+1].text) {
+			title = dl + 1
+		}
+	} else {
+	scan:
+		for i := range min(len(ls), 5) {
+			t := ls[i].text
+			switch {
+			case furniture(t):
+			case opt.Patterns.Promo.Match(t) && (runeLen(t) > 40 || !looksLikeTitle(t)):
+			case looksLikeTitle(t) && !endsWithPunct(t):
+				title = i
+				break scan
+			default:
+				break scan // prose before any headline: the file has no title line
+			}
+		}
+	}
+	if dl >= 0 {
+		hp.dateline = ls[dl].no
+	}
+	if title >= 0 {
+		hp.title = ls[title].no
+	}
+	hp.end = max(dl, title)
+	return hp
+}
+
+// claimDateline takes the line the plan found as the publication date.
+func claimDateline(c *ctx, ls []line) (Claim, bool) {
+	if ls[0].no != c.head.dateline {
+		return Claim{}, false
+	}
+	d := c.head.date
+	return Claim{Lines: 1, Date: &d}, true
+}
+
+// claimTitle takes the headline, less its part marker.
+func claimTitle(c *ctx, ls []line) (Claim, bool) {
+	if ls[0].no != c.head.title {
+		return Claim{}, false
+	}
+	text, part, parts := splitTitle(ls[0].text)
+	return Claim{Lines: 1, Title: &Title{Text: text, Part: part, Parts: parts}}, true
+}
+
+// claimPromo removes what stands above the title: the hosting site's
+// promotional lines.
+func claimPromo(c *ctx, ls []line) (Claim, bool) {
+	if ls[0].no >= c.head.title {
+		return Claim{}, false
+	}
+	return Claim{Lines: 1, Removed: "promo"}, true
+}
+
+// splitTitle removes a part suffix from a title line — -(1), (1), （上）,
+// (中), (下) — and returns the part number and, when the marker implies
+// it, how many parts there are.
+func splitTitle(s string) (title string, part, parts int) {
+	mark, rest, ok := partSuffix(s)
+	if !ok {
+		return s, 0, 0
+	}
+	title = strings.TrimSpace(rest)
+	if title == "" {
+		return s, 0, 0
+	}
+	switch mark {
+	case "上":
+		return title, 1, 0
+	case "中":
+		return title, 2, 3
+	case "下":
+		return title, 2, 2
+	}
+	n := cjkNumber(mark)
+	if n < 1 {
+		return s, 0, 0
+	}
+	return title, n, 0
+}
+
+// partSuffix finds a bracketed part marker at the end of s, with an
+// optional dash before it, and returns the marker and the text before it.
+func partSuffix(s string) (mark, rest string, ok bool) {
+	t := strings.TrimRight(s, " \t")
+	var inner string
+	switch {
+	case strings.HasSuffix(t, ")"):
+		inner = strings.TrimSuffix(t, ")")
+	case strings.HasSuffix(t, "）"):
+		inner = strings.TrimSuffix(t, "）")
+	default:
+		return "", "", false
+	}
+	open := strings.LastIndexAny(inner, "(（")
+	if open < 0 {
+		return "", "", false
+	}
+	mark = strings.TrimSpace(inner[open:])
+	mark = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(mark, "("), "（"))
+	if !partMark(mark) {
+		return "", "", false
+	}
+	rest = strings.TrimRight(inner[:open], " \t")
+	for _, dash := range []string{"-", "－", "—", "–"} {
+		if r, ok := strings.CutSuffix(rest, dash); ok {
+			rest = r
+			break
+		}
+	}
+	return mark, rest, true
+}
+
+// partMark: one or two digits or Chinese numerals, or 上/中/下.
+func partMark(m string) bool {
+	switch m {
+	case "上", "中", "下":
+		return true
+	}
+	n := runeLen(m)
+	if n < 1 || n > 2 {
+		return false
+	}
+	for _, r := range m {
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune("一二三四五六七八九十", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// looksLikeTitle is a line short enough to be a headline and not a sentence.
+func looksLikeTitle(s string) bool {
+	n := runeLen(s)
+	return n >= 2 && n <= 100 && !strings.HasSuffix(s, "。")
+}

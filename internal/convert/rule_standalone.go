@@ -1,0 +1,44 @@
+package convert
+
+import (
+	"strings"
+	"unicode"
+)
+
+// wideGap is how many blank lines a removed image leaves.
+const wideGap = 3
+
+// standalone: a short line with no closing punctuation, not a speaker's
+// line, with a word in it and a blank line after it (or the end of the file).
+func standalone(c *ctx, ls []line, limit int) bool {
+	t := ls[0].text
+	return runeLen(t) <= limit && !endsWithPunct(t) && c.labels.at(t) == "" && hasWord(t) &&
+		(len(ls) == 1 || ls[1].gap > 0)
+}
+
+// claimCaption: a short line right after a removed image. It ends a turn.
+func claimCaption(c *ctx, ls []line) (Claim, bool) {
+	if ls[0].gap < wideGap || !standalone(c, ls, 40) {
+		return Claim{}, false
+	}
+	return Claim{Lines: 1, Blocks: []Block{{Kind: KindCaption, Text: ls[0].text}}}, true
+}
+
+// claimHeading: a short line after a normal blank line, not a sentence, a
+// quotation or a bracketed note.
+func claimHeading(c *ctx, ls []line) (Claim, bool) {
+	t := ls[0].text
+	if ls[0].gap == 0 && c.blocks > 0 || !standalone(c, ls, 30) || isQuotation(t) || bracketed(t) {
+		return Claim{}, false
+	}
+	return Claim{Lines: 1, Blocks: []Block{{Kind: KindHeading, Text: t}}}, true
+}
+
+func bracketed(s string) bool {
+	return wrappedIn(s, "(", ")") || wrappedIn(s, "（", "）") || wrappedIn(s, "【", "】") || wrappedIn(s, "[", "]")
+}
+
+// hasWord: a line with a letter or digit in it (--- and +++ have none).
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}

@@ -1,0 +1,247 @@
+package convert
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Speaker labels: the question side, the generic answer side, and names.
+var (
+	questionLabels = []string{"問", "问", "Q", "主持人", "記者", "记者", "提問", "提问"}
+	answerLabels   = []string{"答", "A"}
+	// Words that end "X:" in prose without being anyone speaking. Matched
+	// once per distinct candidate label, not per line.
+	notLabels = regexp.MustCompile(`^(?:例如|比如|譬如|注意|原因|結論|结论|總結|总结|備註|备注|提示|問題|问题|答案|地址|電話|电话|時間|时间|日期|來源|来源|作者|撰文|編輯|编辑|文|圖|图|攝影|摄影|註|注|按|編按|编按|附|附註|附注|說明|说明|重點|重点|其一|其二|第[一二三四五六七八九十]+|首先|其次|最後|最后|另外|總之|总之|所以|因此|但是|然而|包括|如下|以下|目前|現在|现在)$|(?:說|说|道|表示|指出|認為|认为|問|问|寫|写|稱|称|強調|强调|回應|回应|透露|坦言|直言|笑言|補充|补充)$`)
+)
+
+func isHan(r rune) bool   { return unicode.Is(unicode.Han, r) }
+func isColon(r rune) bool { return r == ':' || r == '：' }
+
+// labelHead reads a candidate label at the start of s: a run of one to six
+// Han characters, or a capitalised Latin name of up to three words, then at
+// most one space and a colon. It returns the label and the length of the
+// head (label, space, colon), or ok=false.
+func labelHead(s string) (label string, head int, ok bool) {
+	r, n := utf8.DecodeRuneInString(s)
+	i := 0
+	switch {
+	case isHan(r):
+		count := 0
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isHan(r) {
+				break
+			}
+			i += n
+			if count++; count > 6 {
+				return "", 0, false
+			}
+		}
+	case r >= 'A' && r <= 'Z':
+		i = n + latinWord(s[n:])
+		for k := 0; k < 2 && i+1 < len(s) && s[i] == ' ' && s[i+1] >= 'A' && s[i+1] <= 'Z'; k++ {
+			i += 2 + latinWord(s[i+2:])
+		}
+	default:
+		return "", 0, false
+	}
+	label = s[:i]
+	j := i
+	if j < len(s) && isASCIISpace(s[j]) {
+		j++
+	}
+	c, cn := utf8.DecodeRuneInString(s[j:])
+	if !isColon(c) {
+		return "", 0, false
+	}
+	return label, j + cn, true
+}
+
+func latinWord(s string) int {
+	i := 0
+	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
+		i++
+	}
+	return i
+}
+
+// mergedLabels finds names that answer right after a question mark in the
+// same paragraph as the question: 問:…樣子?劉聰:完整來講…
+func mergedLabels(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r != '?' && r != '？' {
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIISpace(s[j]) {
+			j++
+		}
+		k, count := j, 0
+		for k < len(s) {
+			h, hn := utf8.DecodeRuneInString(s[k:])
+			if !isHan(h) {
+				break
+			}
+			k += hn
+			count++
+		}
+		if c, _ := utf8.DecodeRuneInString(s[k:]); count >= 2 && count <= 4 && isColon(c) {
+			out = append(out, s[j:k])
+		}
+	}
+	return out
+}
+
+// labelSet is the set of speaker labels in a document, found by one scan of
+// the body's line starts before classification.
+type labelSet struct {
+	known  map[string]bool
+	sorted []string // known labels, longest first, for splitting merged turns
+}
+
+func scanLabels(ls []line) labelSet {
+	count := map[string]int{}
+	var order []string
+	hasQuestion := false
+	see := func(lb string) {
+		if count[lb] == 0 {
+			order = append(order, lb)
+		}
+		count[lb]++
+	}
+	for _, l := range ls {
+		lb, head, ok := labelHead(l.text)
+		if !ok || head == len(l.text) {
+			continue
+		}
+		see(lb)
+		if contains(questionLabels, lb) {
+			hasQuestion = true
+			for _, m := range mergedLabels(l.text) {
+				see(m)
+			}
+		}
+	}
+	s := labelSet{known: map[string]bool{}}
+	for _, lb := range order {
+		switch {
+		case contains(questionLabels, lb) || contains(answerLabels, lb):
+			s.known[lb] = count[lb] >= 2 || hasQuestion
+		case notLabels.MatchString(lb):
+		case count[lb] >= 2 || hasQuestion:
+			s.known[lb] = nameLike(lb)
+		}
+	}
+	for lb, ok := range s.known {
+		if ok {
+			s.sorted = append(s.sorted, lb)
+		}
+	}
+	// Longest first, so 劉慶峰 wins over a shorter label that prefixes it.
+	sort.Slice(s.sorted, func(i, j int) bool {
+		a, b := s.sorted[i], s.sorted[j]
+		return len(a) > len(b) || len(a) == len(b) && a < b
+	})
+	return s
+}
+
+// nameLike: a person's name or an honorific label (劉聰, 陳教授, Tim Cook).
+func nameLike(s string) bool {
+	n := runeLen(s)
+	if s[0] < 0x80 {
+		return n >= 2
+	}
+	return n >= 2 && n <= 5
+}
+
+// at returns the speaker label that opens s, or "".
+func (s labelSet) at(t string) string {
+	if len(s.sorted) == 0 {
+		return ""
+	}
+	lb, head, ok := labelHead(t)
+	if !ok || !s.known[lb] || head == len(t) {
+		return ""
+	}
+	return lb
+}
+
+func (s labelSet) question(label string) bool { return contains(questionLabels, label) }
+
+type piece struct{ label, colon, text string }
+
+// nextLabel finds the first known label that follows a sentence end in s,
+// with at most one space and a colon after it. It returns the label, where
+// it starts and where its colon ends; start is -1 when there is none.
+func (s labelSet) nextLabel(t string) (label string, start, end int) {
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		i += n
+		if !strings.ContainsRune("?？。!！」…", r) {
+			continue
+		}
+		j := i
+		for j < len(t) && isASCIISpace(t[j]) {
+			j++
+		}
+		for _, lb := range s.sorted {
+			if !strings.HasPrefix(t[j:], lb) {
+				continue
+			}
+			k := j + len(lb)
+			if k < len(t) && isASCIISpace(t[k]) {
+				k++
+			}
+			if c, cn := utf8.DecodeRuneInString(t[k:]); isColon(c) {
+				return lb, j, k + cn
+			}
+		}
+	}
+	return "", -1, -1
+}
+
+// split cuts a labelled line into turns at each known label that follows a
+// sentence end: 問:…樣子?劉聰:完整來講… is a question and an answer.
+func (s labelSet) split(t string) []piece {
+	var out []piece
+	label, head, _ := labelHead(t)
+	colon := lastRune(t[:head])
+	rest := strings.TrimPrefix(t[head:], " ")
+	for {
+		next, start, end := s.nextLabel(rest)
+		if start < 0 {
+			return append(out, piece{label, colon, rest})
+		}
+		// Keep the sentence-ending mark with the text before it.
+		out = append(out, piece{label, colon, strings.TrimRight(rest[:start], " ")})
+		label = next
+		colon = lastRune(rest[:end])
+		rest = strings.TrimPrefix(rest[end:], " ")
+	}
+}
+
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
+// claimTurn: a labelled line is a turn; a merged question and answer is
+// two. An answer stays open for the unlabelled paragraphs after it.
+func claimTurn(c *ctx, ls []line) (Claim, bool) {
+	t := ls[0].text
+	if c.labels.at(t) == "" {
+		return Claim{}, false
+	}
+	pieces := c.labels.split(t)
+	blocks := make([]Block, len(pieces))
+	for i, p := range pieces {
+		blocks[i] = Block{Kind: KindTurn, Speaker: p.label, Question: boolp(c.labels.question(p.label)), Text: p.text, Colon: p.colon}
+	}
+	return Claim{Lines: 1, Blocks: blocks, Opens: !c.labels.question(pieces[len(pieces)-1].label)}, true
+}
