@@ -2,28 +2,13 @@ package convert
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 )
 
-// A date mention: a year (explicit, ROC, or relative to the dateline or to
-// the year in context), then optionally a month and a day, then a part of
-// the period (上旬, 底…). Either the year or the month must be there.
-var (
-	mentionRe = regexp.MustCompile(
-		`(?:(今年|去年|前年|同年|次年|翌年|隔年|當年|当年)|(?:民國|民国)\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*年|(\d{4}|[〇零○一二三四五六七八九]{4})\s*年)` +
-			`(?:\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?:\s*(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日號号])?)?(上旬|中旬|下旬|初|底|末)?` +
-			`|(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?:\s*(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日號号])?(上旬|中旬|下旬|初|底|末)?`)
-	// 2016.3.1, 2016-03-01, 2016/3/1: numeric dates with all three parts.
-	numericRe = regexp.MustCompile(`(\d{4})([./-])(\d{1,2})([./-])(\d{1,2})`)
-	// Words after a year that make it a span, a duration or a season.
-	spanAfter = regexp.MustCompile(`^\s*(?:年代|代|以來|以来|來|来|間|间|之間|之间|之久|多|前|後|后|內|内|左右|上半|下半|[春夏秋冬]|第|至|到|[—–~～－-]\s*\d)`)
-	// Words before a date that make it a plan or a range end.
-	planBefore  = regexp.MustCompile(`(?:計劃|计划|計畫|计画|預計|预计|將於|将于|將在|将在|擬於|拟于|打算|準備|准备|有望|預期|预期|目標|目标|明年|後年|后年|每年|每月|[至到—–~～－-])\s*$`)
-	sentenceEnd = "。！？!?；;\n"
-)
+// sentenceEnd ends the sentence an event's text is cut from.
+const sentenceEnd = "。！？!?；;\n"
 
 // extractEvents finds the dated events told in the body: one per distinct
 // date, the first telling of it, sorted by date.
@@ -34,7 +19,7 @@ func extractEvents(doc *Document) {
 		x.ref = ymd{t.Year(), int(t.Month()), t.Day()}
 	}
 	for i, b := range doc.Blocks {
-		if b.Kind == KindCode {
+		if !kinds[b.Kind].events {
 			continue
 		}
 		for j, para := range b.Paragraphs() {
@@ -81,138 +66,187 @@ type eventScan struct {
 	context int // the last year told, for 同年 and 次年
 	seen    map[string]bool
 	events  []Event
+	items   []item // the current paragraph's items, reused
 }
 
+// scan lexes one paragraph and resolves its mentions in text order.
 func (x *eventScan) scan(block, para int, s string) {
-	for _, m := range numericRe.FindAllStringSubmatchIndex(s, -1) {
-		if s[m[4]:m[5]] != s[m[8]:m[9]] || boundaryBefore(s, m[0]) || digitAfter(s, m[1]) {
+	x.items = x.items[:0]
+	lexDates(s, func(it item) { x.items = append(x.items, it) })
+	its := x.items
+	for i := 0; i < len(its); {
+		if !startsMention(its[i].typ) {
+			i++
 			continue
 		}
-		v := ymd{atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[10]:m[11]])}
-		if validDay(v.y, v.m, v.d) {
-			x.add(block, para, s, m[0], v, v)
-		}
-	}
-	for _, w := range mentionWindows(s) {
-		for _, m := range mentionRe.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += w[0]
-				}
-			}
-			v, fine, ok := x.resolve(s, m)
-			if ok {
-				x.add(block, para, s, m[0], v, fine)
-			}
+		m, next := x.mention(s, its, i)
+		i = next
+		if v, fine, ok := x.resolve(s, m); ok {
+			x.add(block, para, s, m.pos, v, fine)
 		}
 	}
 }
 
-// mentionWindows returns the stretches of s that can hold a date mention:
-// every mention has a 年 or 月, so only the text around those is matched,
-// each window widened to where a mention can start and end.
-func mentionWindows(s string) [][2]int {
-	var out [][2]int
-	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], "年月")
-		if j < 0 {
+func startsMention(t itemType) bool {
+	switch t {
+	case itemYear, itemRelYear, itemPlanYear, itemMonth, itemNumDate:
+		return true
+	}
+	return false
+}
+
+// mention is one date as written: its pieces, and what stands around it.
+type mention struct {
+	pos, end                int
+	year, month, day, numer *item
+	qualifier               string
+	before, span            string // the markers right before and after it
+	rangeEnd                bool   // X和Y之間: the start of a range
+}
+
+// adjacent: only spaces between a and the item at b.
+func adjacent(s string, end, pos int) bool {
+	return pos >= end && strings.Trim(s[end:pos], " \u3000\u00a0") == ""
+}
+
+// mention gathers the items of the mention starting at its[i] — year, then
+// month, then day, then qualifier, each adjacent to the last — with the
+// markers right before and after it, and returns where the next one may start.
+func (x *eventScan) mention(s string, its []item, i int) (mention, int) {
+	m := mention{pos: its[i].pos, end: its[i].end}
+	if i > 0 && its[i-1].typ == itemBefore && adjacent(s, its[i-1].end, m.pos) {
+		m.before = its[i-1].word
+	}
+	stage := 0 // 1 year, 2 month, 3 day
+	j := i
+	for ; j < len(its); j++ {
+		it := &its[j]
+		if j > i && !adjacent(s, m.end, it.pos) {
 			break
 		}
-		at := i + j
-		start, end := mentionStart(s, at), min(len(s), at+48)
-		for end < len(s) && !utf8.RuneStart(s[end]) {
-			end++
+		switch {
+		case it.typ == itemNumDate && j == i:
+			m.numer, stage = it, 3
+		case (it.typ == itemYear || it.typ == itemRelYear || it.typ == itemPlanYear) && stage < 1:
+			m.year, stage = it, 1
+		case it.typ == itemMonth && stage < 2:
+			m.month, stage = it, 2
+		case it.typ == itemDay && stage == 2:
+			m.day, stage = it, 3
+		case it.typ == itemQualifier:
+			m.qualifier = it.word
+		case it.typ == itemSpan:
+			m.span = it.word
+		default:
+			return m.close(s, its, j), j
 		}
-		if n := len(out); n > 0 && start <= out[n-1][1] {
-			out[n-1][1] = end
-		} else {
-			out = append(out, [2]int{start, end})
-		}
-		i = at + len("年")
-	}
-	return out
-}
-
-// mentionStart walks back from a 年 or 月 over what a mention can start
-// with (digits, numerals, spaces, 去/今/前/同/次…, 民國), so a window never
-// begins inside one.
-func mentionStart(s string, at int) int {
-	for at > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:at])
-		if !strings.ContainsRune(mentionRunes, r) {
+		m.end = max(m.end, it.end)
+		if it.typ == itemSpan {
+			j++
 			break
 		}
-		at -= n
 	}
-	return at
+	return m.close(s, its, j), j
 }
 
-const mentionRunes = "0123456789０１２３４５６７８９〇零○一二三四五六七八九十百 \u3000\u00a0今去前同次翌隔當当民國国年月"
-
-func group(s string, m []int, g int) string {
-	if m[2*g] < 0 {
-		return ""
+// close looks past a mention for a range told as X和Y之間: a conjunction,
+// then a date that a span word such as 之間 closes.
+func (m mention) close(s string, its []item, next int) mention {
+	if m.span != "" {
+		return m
 	}
-	return s[m[2*g]:m[2*g+1]]
+	rest := strings.TrimLeft(s[m.end:], " \u3000\u00a0")
+	conj := wordAt(rest, words("和 與 与 及 跟 、"))
+	if conj == "" {
+		return m
+	}
+	end := len(s) - len(rest) + len(conj)
+	for k := next; k < len(its); k++ {
+		it := its[k]
+		if it.typ == itemBefore {
+			continue
+		}
+		if !adjacent(s, end, it.pos) || it.typ == itemNum {
+			return m
+		}
+		if it.typ == itemSpan {
+			switch it.word {
+			case "之間", "之间", "期間", "期间", "間", "间":
+				m.rangeEnd = true
+			}
+			return m
+		}
+		end = it.end
+	}
+	return m
 }
 
 // resolve turns a mention into a date at the precision spelled out (v) and
-// the finest date it implies (fine, for the after-the-dateline test).
-func (x *eventScan) resolve(s string, m []int) (v, fine ymd, ok bool) {
-	rel, roc, year := group(s, m, 1), group(s, m, 2), group(s, m, 3)
-	month, day, part := group(s, m, 4), group(s, m, 5), group(s, m, 6)
-	if m[14] >= 0 { // month-led alternative
-		month, day, part = group(s, m, 7), group(s, m, 8), group(s, m, 9)
+// the finest date it implies (fine, for the after-the-dateline test). The
+// year in context moves with every year told, even in a span.
+func (x *eventScan) resolve(s string, m mention) (v, fine ymd, ok bool) {
+	if boundaryBefore(s, m.pos) {
+		return v, v, false // HX-2018, v2.0
 	}
-	if boundaryBefore(s, m[0]) || planBefore.MatchString(tail(s[:m[0]], 24)) {
-		return v, v, false
-	}
-	if spanAfter.MatchString(s[m[1]:]) {
-		return v, v, false
-	}
+	lunar := m.before == "農曆" || m.before == "农历" || m.before == "陰曆" || m.before == "阴历"
+	relative := false
 	switch {
-	case year != "":
-		v.y = cjkNumber(year)
-	case roc != "":
-		v.y = cjkNumber(roc) + 1911
-	case rel == "今年":
-		v.y = x.ref.y
-	case rel == "去年":
-		v.y = x.ref.y - 1
-	case rel == "前年":
-		v.y = x.ref.y - 2
-	case rel == "同年" || rel == "當年" || rel == "当年":
-		v.y = x.context
-	case rel == "次年" || rel == "翌年" || rel == "隔年":
-		if x.context > 0 {
-			v.y = x.context + 1
+	case m.numer != nil:
+		v = ymd{m.numer.y, m.numer.m, m.numer.d}
+		if !validDay(v.y, v.m, v.d) {
+			return v, v, false
+		}
+	case m.year != nil && m.year.typ == itemYear:
+		v.y = m.year.val
+	case m.year != nil && m.year.typ == itemPlanYear:
+		return v, v, false
+	case m.year != nil:
+		relative = true
+		switch m.year.word {
+		case "今年":
+			v.y = x.ref.y
+		case "去年":
+			v.y = x.ref.y - 1
+		case "前年":
+			v.y = x.ref.y - 2
+		case "同年", "當年", "当年":
+			v.y = x.context
+		default: // 次年 翌年 隔年
+			if x.context > 0 {
+				v.y = x.context + 1
+			}
+		}
+		if (m.year.word == "今年" || m.year.word == "去年" || m.year.word == "前年") && x.ref.y == 0 {
+			return v, v, false // relative to a dateline the file does not have
 		}
 	default: // a month without a year takes the dateline's year
-		if strings.HasSuffix(strings.TrimRight(s[:m[0]], " "), "年") {
-			return v, v, false // 明年 3 月, 每年 5 月: a year we cannot place
+		if strings.HasSuffix(strings.TrimRight(s[:m.pos], " \u3000\u00a0"), "年") || x.ref.y == 0 {
+			return v, v, false // 三年 5 月: a year we cannot place
 		}
-		v.y = x.ref.y
-	}
-	if (rel == "今年" || rel == "去年" || rel == "前年" || year == "" && roc == "" && rel == "") && x.ref.y == 0 {
-		return v, v, false // relative to a dateline the file does not have
+		v.y, relative = x.ref.y, true
 	}
 	if v.y < 1000 || v.y > 2999 {
 		return v, v, false
 	}
-	if month != "" {
-		v.m = cjkNumber(month)
-		if v.m < 1 || v.m > 12 {
-			return v, v, false
-		}
+	if !lunar && (m.year != nil || m.numer != nil) && !(relative && m.year == nil) {
+		x.context = v.y
 	}
-	if day != "" {
-		v.d = cjkNumber(day)
-		if !validDay(v.y, v.m, v.d) {
-			return v, v, false
+	if lunar || m.before != "" || m.span != "" || m.rangeEnd {
+		return v, v, false // a plan, a range, a span, a count, a lunar date
+	}
+	if m.numer == nil {
+		if m.month != nil {
+			v.m = m.month.val
+		}
+		if m.day != nil {
+			v.d = m.day.val
+			if !validDay(v.y, v.m, v.d) {
+				return v, v, false
+			}
 		}
 	}
 	fine = v
-	switch part {
+	switch m.qualifier {
 	case "底", "末":
 		if v.m == 0 {
 			fine.m = 12
@@ -226,9 +260,6 @@ func (x *eventScan) resolve(s string, m []int) (v, fine ymd, ok bool) {
 		}
 		v.d = 0
 	}
-	if year != "" || roc != "" {
-		x.context = v.y
-	}
 	return v, fine, true
 }
 
@@ -237,11 +268,6 @@ func (x *eventScan) resolve(s string, m []int) (v, fine ymd, ok bool) {
 func boundaryBefore(s string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || strings.ContainsRune(".-_/", r))
-}
-
-func digitAfter(s string, i int) bool {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return r >= '0' && r <= '9' || r == '.'
 }
 
 func (x *eventScan) add(block, para int, s string, at int, v, fine ymd) {
@@ -275,14 +301,3 @@ func sentenceAt(s string, i int) string {
 	return strings.TrimFunc(s[start:end], isSpace)
 }
 
-// tail is the end of s, at most n bytes, cut at a rune boundary.
-func tail(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := len(s) - n
-	for i < len(s) && !utf8.RuneStart(s[i]) {
-		i++
-	}
-	return s[i:]
-}

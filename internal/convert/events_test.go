@@ -58,6 +58,36 @@ func TestEvents(t *testing.T) {
 		{"future year", "2025 年會有更多應用。", ""},
 		{"later month this year", "11 月 3 日將舉辦發布會。", ""},
 		{"the dateline itself", "10 月 25 日,也就是今天,發布了 3.0。", ""},
+		// One pass in text order: the year in context is the last one told,
+		// whatever notation told it.
+		{"同年 after a dotted date", "第一條路線在 2003 年 4 月 1 日通車。新制自 2016.3.1 起生效,同年 5 月擴大實施。", "2003-04-01 2016-03-01 2016-05"},
+		{"次年 after a dashed date", "工廠於 2011-06-30 投產,次年擴建。", "2011-06-30 2012"},
+		{"隔年 after a slashed date", "試點自 2014/9/1 開始,隔年 3 月推廣到全省。", "2014-09-01 2015-03"},
+		{"同年 after 去年", "去年 3 月立項,同年 9 月交付。", "2022-03 2022-09"},
+		// Excluded: quarters written without 第.
+		{"一季度 after a year", "2023 年一季度營收成長三成。", ""},
+		{"四季度初 without a year", "四季度初開始交付,2 季度也是。", ""},
+		// Excluded: a count of months is a duration, not March.
+		{"近三月", "近三月的訂單翻了一倍。", ""},
+		{"後三月", "合約後三月由對方付款。", ""},
+		{"過去 3 月", "過去 3 月一直在虧損。", ""},
+		// Excluded: ranges however written.
+		{"doubled dash between years", "2018 年——2020 年連續虧損。", ""},
+		{"doubled ASCII dash", "2018--2020 年連續虧損。", ""},
+		{"X和Y之間", "2018 年和 2020 年之間一直在虧損。", ""},
+		{"X與Y期間", "2019 年 5 月與 2020 年 3 月期間停產。", ""},
+		{"X之後Y之前", "2016 年之後、2019 年之前一直在擴張。", ""},
+		{"numeric dates joined by 至", "展期為 2016.3.1 至 2016.5.1。", ""},
+		{"numeric dates joined by 到", "報名自 2021-09-01 到 2021-09-30 為止。", ""},
+		// Excluded: spans hung on 今年/去年.
+		{"今年最後 3 週", "今年最後 3 週要衝刺。", ""},
+		{"去年前 10 天", "去年前 10 天就賣完了。", ""},
+		{"今年暑假", "今年暑假推出了夏令營。", ""},
+		{"去年寒假", "去年寒假有不少人報名。", ""},
+		// Excluded: lunar dates are not Gregorian months.
+		{"農曆 month and day", "農曆八月十五日是中秋節。", ""},
+		{"陰曆 month", "陰曆 5 月初五是端午。", ""},
+		{"农历 with a year", "农历 2022 年 12 月 8 日是腊八。", ""},
 		// Excluded: number traps.
 		{"scores, ratios, counts", "2018 年測得 61 分,是 GDP 的 3.5 倍,有 1200 萬用戶、2000 多名員工,72% 的人滿意。", "2018"},
 		{"model names and times", "HX-2018 型號在 18:06 發布,Model 2019 也是。", ""},
