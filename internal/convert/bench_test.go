@@ -83,3 +83,24 @@ func BenchmarkRender(b *testing.B) {
 		Render(doc, RenderOptions{Slug: "x"})
 	}
 }
+
+// indented is about 2.4 MB of paragraphs, each indented by indent: a text
+// that once made the code rule rescan every run (quadratic).
+func indented(indent string) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("標題\n\n2023-10-25 18:06\n\n")
+	for buf.Len() < 2400<<10 {
+		buf.WriteString(indent + "這是一段縮排的文字,說明縮排不會讓轉換變慢。\n")
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkIndented: decode, parse and enrich stay linear whatever the
+// indentation; MB/s should match across the four.
+func BenchmarkIndented(b *testing.B) {
+	for _, in := range []struct{ name, indent string }{
+		{"spaces", "    "}, {"tab", "\t"}, {"ideographic", "\u3000\u3000"}, {"nbsp", "\u00a0\u00a0\u00a0\u00a0"},
+	} {
+		b.Run(in.name, func(b *testing.B) { benchConvert(b, indented(in.indent)) })
+	}
+}

@@ -2,7 +2,7 @@ package convert
 
 import (
 	"os"
-	
+
 	"strings"
 	"testing"
 )

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Date is a publication date: a day, optionally with a time of day in a zone.
@@ -29,6 +30,20 @@ func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
 // publications Jishi serves are written.
 var DefaultZone = time.FixedZone("UTC+8", 8*3600)
 
+// datelineStart: a dateline starts with its date (a digit, a numeral, 民國)
+// or with a label.
+func datelineStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if isDigit(r) || isNumeral(r) || r == '民' {
+		return true
+	}
+	return strings.ContainsRune("發发更時时日出PD", r)
+}
+
+// maxDateline is the longest line, in bytes, read as a dateline: a label,
+// a full date with weekday and a time fit well within it.
+const maxDateline = 96
+
 var (
 	datelineLabel   = regexp.MustCompile(`^(?:發布時間|发布时间|發佈時間|发佈时间|發表時間|发表时间|發表於|发表于|更新時間|更新时间|時間|时间|日期|發布日期|发布日期|出版日期|Published|Posted|Date)\s*[:：]?\s*`)
 	datelineWeekday = regexp.MustCompile(`\s*[（(]?(?:星期|週|周|禮拜|礼拜)[一二三四五六日天][)）]?\s*|\s*[（(]?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[)）]?,?\s*`)
@@ -41,6 +56,11 @@ var (
 // optional label before it and weekday around it; ok is false otherwise.
 func ParseDateline(line string, zone *time.Location) (Date, bool) {
 	s := strings.TrimFunc(line, isSpace)
+	// A dateline is short and starts with its label or its date; a
+	// paragraph is neither, and costs no regular expression.
+	if len(s) > maxDateline || !datelineStart(s) {
+		return Date{}, false
+	}
 	s = datelineLabel.ReplaceAllString(s, "")
 	s = strings.TrimSpace(datelineWeekday.ReplaceAllString(s, " "))
 	if m := datelineGlued.FindStringSubmatch(s); m != nil {

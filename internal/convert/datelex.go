@@ -44,7 +44,8 @@ func lexDates(s string, emit func(item)) {
 			i += n
 			continue
 		}
-		if w := wordAt(s[i:], relYears); w != "" {
+		if !strings.HasPrefix(s[i+n:], "年") {
+		} else if w := wordAt(s[i:], relYears); w != "" {
 			typ := itemRelYear
 			if w == "明年" || w == "後年" || w == "后年" {
 				typ = itemPlanYear
@@ -53,7 +54,7 @@ func lexDates(s string, emit func(item)) {
 			i += len(w)
 			continue
 		}
-		if isDigit(r) || isCJKNumeral(r) || strings.ContainsRune("〇零○百兩两", r) {
+		if isDigit(r) || isNumeral(r) {
 			it, next := lexNumber(s, i)
 			if it.typ != itemNum {
 				emitWithContext(s, it, emit)
@@ -131,6 +132,15 @@ func lexNumber(s string, i int) (item, int) {
 	return it, it.end
 }
 
+// isNumeral: a Chinese numeral, as years (一九八七, 二〇二三) and counts are written.
+func isNumeral(r rune) bool {
+	switch r {
+	case '〇', '零', '○', '百', '兩', '两':
+		return true
+	}
+	return isCJKNumeral(r)
+}
+
 // numberRun is the run of digits, or of Chinese numerals, at the start of s.
 func numberRun(s string) (run string, ascii bool) {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -138,7 +148,7 @@ func numberRun(s string) (run string, ascii bool) {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if cjk && !(isCJKNumeral(r) || strings.ContainsRune("〇零○百兩两", r)) || !cjk && !isDigit(r) {
+		if cjk && !isNumeral(r) || !cjk && !isDigit(r) {
 			break
 		}
 		i += n

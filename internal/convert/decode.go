@@ -8,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/saintfish/chardet"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -53,7 +52,13 @@ func Decode(raw []byte) (text, enc string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	text = normalize(b)
+	// Decoders write valid UTF-8; raw bytes were checked, but for a BOM's.
+	valid := enc != EncUTF8BOM || utf8.Valid(b)
+	if valid && clean(b) {
+		text = string(b)
+	} else {
+		text = normalize(b)
+	}
 	if isBlank(text) {
 		return "", enc, &NoArticleError{ReasonEmpty}
 	}
@@ -118,28 +123,28 @@ func utf16WithoutBOM(raw []byte) (string, bool) {
 	return "", false
 }
 
-// decodeLegacy chooses between GB18030 and Big5. chardet ranks them on a
-// prefix; the choice is then checked by counting U+FFFD, since GB18030 maps
-// nearly every byte pair and so decodes Big5 into plausible-looking garbage.
+// decodeLegacy chooses between GB18030 and Big5. Either decoder reads the
+// other's bytes into plausible-looking characters, so the choice is made on
+// a bounded prefix by what the decoded text is made of: the characters news
+// text uses most, in both scripts, against replacement characters. The whole
+// file is then decoded once, and checked the same way.
 func decodeLegacy(raw []byte) ([]byte, string, error) {
-	prefix := raw[:min(len(raw), 64<<10)]
-	order := []string{EncGB18030, EncBig5}
-	if res, err := chardet.NewTextDetector().DetectAll(prefix); err == nil {
-		for _, r := range res {
-			if r.Charset == "Big5" {
-				order = []string{EncBig5, EncGB18030}
-				break
-			}
-			if r.Charset == "GB-18030" {
-				break
-			}
-		}
+	prefix := raw[:min(len(raw), legacyPrefix)]
+	whole := len(prefix) == len(raw)
+	gb, gbScore := legacyScore(prefix, EncGB18030)
+	b5, b5Score := legacyScore(prefix, EncBig5)
+	order, decoded := []string{EncGB18030, EncBig5}, [][]byte{gb, b5}
+	if b5Score > gbScore {
+		order, decoded = []string{EncBig5, EncGB18030}, [][]byte{b5, gb}
 	}
 	best, bestEnc, bestBad := []byte(nil), "", -1
-	for _, name := range order {
-		out, _, err := decodeWith(legacy[name], raw, name)
-		if err != nil {
-			continue
+	for k, name := range order {
+		out := decoded[k]
+		if !whole {
+			var err error
+			if out, _, err = decodeWith(legacy[name], raw, name); err != nil {
+				continue
+			}
 		}
 		bad := bytes.Count(out, []byte("\uFFFD"))
 		if bad == 0 {
@@ -155,6 +160,36 @@ func decodeLegacy(raw []byte) ([]byte, string, error) {
 	}
 	return nil, "", &NoArticleError{ReasonBinary}
 }
+
+// legacyPrefix is how much of a legacy file decides its encoding.
+const legacyPrefix = 4 << 10
+
+// legacyScore decodes b as enc and counts the characters a Chinese text is
+// mostly made of, less three for every replacement character.
+func legacyScore(b []byte, enc string) ([]byte, int) {
+	out, _ := legacy[enc].NewDecoder().Bytes(b)
+	score := 0
+	for _, r := range string(out) {
+		switch {
+		case r == utf8.RuneError:
+			score -= 3
+		case r < 0x10000 && commonHan[r]:
+			score++
+		}
+	}
+	return out, score
+}
+
+// commonHan marks the most frequent characters of Chinese news text in
+// either script: those the two scripts share, and each script's own.
+var commonHan = func() (t [0x10000]bool) {
+	for _, r := range sharedCommon + tradOnly + simpOnly {
+		t[r] = true
+	}
+	return
+}()
+
+const sharedCommon = "的一是不了在人有我他中大上年和到以地也子就要出可而自之能好天十都多小下生作用所然家成方事於于其如心去法同合面起定分部日本公司此市工全三外力正新已理明性知高物品入平意重者并立及名目提原美公式利果加老件月金化道王次度內内外比特二全手第主要一方或美安女者由文"
 
 var legacy = map[string]encoding.Encoding{
 	EncGB18030: simplifiedchinese.GB18030,
@@ -173,6 +208,9 @@ func decodeWith(e encoding.Encoding, b []byte, name string) ([]byte, string, err
 // control characters other than tab and newline, and invisible format marks
 // that scrapers leave behind (zero-width space, word joiner, stray BOMs).
 func normalize(b []byte) string {
+	if clean(b) && utf8.Valid(b) {
+		return string(b)
+	}
 	var sb strings.Builder
 	sb.Grow(len(b))
 	for i := 0; i < len(b); {
@@ -195,6 +233,35 @@ func normalize(b []byte) string {
 		}
 	}
 	return sb.String()
+}
+
+// clean reports whether valid UTF-8 b has nothing normalize would change:
+// no CR, no control character, no C1 control, zero-width space, word joiner
+// or BOM. Most files are clean, and then they are copied once.
+func clean(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c < 0x20:
+			if c != '\n' && c != '\t' {
+				return false
+			}
+		case c == 0x7F:
+			return false
+		case c == 0xC2:
+			if i+1 < len(b) && b[i+1] < 0xA0 {
+				return false
+			}
+		case c == 0xE2:
+			if i+2 < len(b) && (b[i+1] == 0x80 && b[i+2] == 0x8B || b[i+1] == 0x81 && b[i+2] == 0xA0) {
+				return false
+			}
+		case c == 0xEF:
+			if i+2 < len(b) && b[i+1] == 0xBB && b[i+2] == 0xBF {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isSpace is whitespace as authors see it, U+3000 and U+00A0 included.

@@ -7,9 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// sentenceEnd ends the sentence an event's text is cut from.
-const sentenceEnd = "。！？!?；;\n"
-
 // extractEvents finds the dated events told in the body: one per distinct
 // date, the first telling of it, sorted by date.
 func extractEvents(doc *Document) {
@@ -149,6 +146,8 @@ func (x *eventScan) mention(s string, its []item, i int) (mention, int) {
 	return m.close(s, its, j), j
 }
 
+var conjunctions = words("和 與 与 及 跟 、")
+
 // close looks past a mention for a range told as X和Y之間: a conjunction,
 // then a date that a span word such as 之間 closes.
 func (m mention) close(s string, its []item, next int) mention {
@@ -156,7 +155,7 @@ func (m mention) close(s string, its []item, next int) mention {
 		return m
 	}
 	rest := strings.TrimLeft(s[m.end:], " \u3000\u00a0")
-	conj := wordAt(rest, words("和 與 与 及 跟 、"))
+	conj := wordAt(rest, conjunctions)
 	if conj == "" {
 		return m
 	}
@@ -284,20 +283,31 @@ func (x *eventScan) add(block, para int, s string, at int, v, fine ymd) {
 
 // sentenceAt returns the sentence of s that holds byte offset i.
 func sentenceAt(s string, i int) string {
-	start := strings.LastIndexAny(s[:i], sentenceEnd)
-	if start < 0 {
-		start = 0
-	} else {
-		_, n := utf8.DecodeRuneInString(s[start:])
-		start += n
+	start := 0
+	for j := i; j > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if endsSentence(r) {
+			start = j
+			break
+		}
+		j -= n
 	}
-	end := strings.IndexAny(s[i:], sentenceEnd)
-	if end < 0 {
-		end = len(s)
-	} else {
-		_, n := utf8.DecodeRuneInString(s[i+end:])
-		end += i + n
+	end := len(s)
+	for j := i; j < len(s); {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		j += n
+		if endsSentence(r) {
+			end = j
+			break
+		}
 	}
 	return strings.TrimFunc(s[start:end], isSpace)
 }
 
+func endsSentence(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';', '\n':
+		return true
+	}
+	return false
+}

@@ -39,6 +39,12 @@ func splitLines(text string) []line {
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
+// shorter reports whether s has at most n runes, without counting a long
+// line's runes: a rune takes at most four bytes.
+func shorter(s string, n int) bool {
+	return len(s) <= n || len(s) <= 4*n && utf8.RuneCountInString(s) <= n
+}
+
 // closingPunct ends a sentence or clause: a line ending in one is prose, not
 // a heading or caption.
 const closingPunct = "。．.!！?？;；:：,，、…~～"

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -94,25 +95,32 @@ func (c containsAny) MatchString(s string) bool {
 
 func words(s string) []string { return strings.Fields(s) }
 
-// DefaultPatterns are the boilerplate rules every site starts from.
+// DefaultPatterns are the boilerplate rules every site starts from; the
+// sets are fresh copies, so a site's own patterns can be appended.
 func DefaultPatterns() Patterns {
 	return Patterns{
-		Promo: PatternSet{
-			containsAny{"http://", "https://", "www.", "***"},
-			containsAny(words("關注 关注 訂閱 订阅 公眾號 公众号 廣告 广告 贊助 赞助 點擊 点击 掃碼 扫码 下載 下载")),
-		},
-		Line: PatternSet{
-			prefix{words: words("責任編輯 责任编辑 責編 责编 編輯 编辑 校對 校对 審核 审核"), sep: ":：|｜/"},
-			prefix{words: words("來源 来源 本文來源 本文来源 文章來源 文章来源 原標題 原标题 原文標題 原文标题"), sep: ":：|｜"},
-			prefix{words: words("版權聲明 版权声明 免責聲明 免责声明 版權所有 版权所有")},
-			prefix{words: words("點擊關注 点击关注 關注我們 关注我们 長按識別 长按识别 掃碼關注 扫码关注 歡迎關注 欢迎关注")},
-			prefix{words: words("未經授權 未经授权 轉載請 转载请 本文僅代表 本文仅代表")},
-			endMarker{},
-		},
-		Trailer: PatternSet{
-			prefix{words: words("延伸閱讀 延伸阅读 相關閱讀 相关阅读 推薦閱讀 推荐阅读 相關文章 相关文章 相關報導 相关报道 熱門文章 热门文章")},
-		},
+		Promo:   slices.Clone(defaultPatterns.Promo),
+		Line:    slices.Clone(defaultPatterns.Line),
+		Trailer: slices.Clone(defaultPatterns.Trailer),
 	}
+}
+
+var defaultPatterns = Patterns{
+	Promo: PatternSet{
+		containsAny{"http://", "https://", "www.", "***"},
+		containsAny(words("關注 关注 訂閱 订阅 公眾號 公众号 廣告 广告 贊助 赞助 點擊 点击 掃碼 扫码 下載 下载")),
+	},
+	Line: PatternSet{
+		prefix{words: words("責任編輯 责任编辑 責編 责编 編輯 编辑 校對 校对 審核 审核"), sep: ":：|｜/"},
+		prefix{words: words("來源 来源 本文來源 本文来源 文章來源 文章来源 原標題 原标题 原文標題 原文标题"), sep: ":：|｜"},
+		prefix{words: words("版權聲明 版权声明 免責聲明 免责声明 版權所有 版权所有")},
+		prefix{words: words("點擊關注 点击关注 關注我們 关注我们 長按識別 长按识别 掃碼關注 扫码关注 歡迎關注 欢迎关注")},
+		prefix{words: words("未經授權 未经授权 轉載請 转载请 本文僅代表 本文仅代表")},
+		endMarker{},
+	},
+	Trailer: PatternSet{
+		prefix{words: words("延伸閱讀 延伸阅读 相關閱讀 相关阅读 推薦閱讀 推荐阅读 相關文章 相关文章 相關報導 相关报道 熱門文章 热门文章")},
+	},
 }
 
 // claimTrailer: 延伸閱讀 and the related titles under it are site furniture.

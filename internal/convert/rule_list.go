@@ -9,7 +9,7 @@ import (
 // one family make one list), its number (0 for bullets) and the item text
 // after marker and spaces. A marker with no text after it is no item.
 //
-//	1. 1． 1、 1) 1） (1) （1） 一、 一. (一) （一） ① • ・ ※ - * +
+//  1. 1． 1、 1) 1） (1) （1） 一、 一. (一) （一） ① • ・ ※ - * +
 func listItem(s string) (family string, num int, text string, ok bool) {
 	r, n := utf8.DecodeRuneInString(s)
 	var rest string
@@ -66,10 +66,12 @@ func listItem(s string) (family string, num int, text string, ok bool) {
 	return family, num, rest, true
 }
 
-func isDigit(r rune) bool       { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
-func isCJKNumeral(r rune) bool  { return strings.ContainsRune("一二三四五六七八九十", r) }
-func isASCIISpace(b byte) bool  { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' || b == '\v' }
-func isASCIIDigit(b byte) bool  { return b >= '0' && b <= '9' }
+func isDigit(r rune) bool      { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+func isCJKNumeral(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
+func isASCIISpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' || b == '\v'
+}
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // leadingRun splits s after at most max leading runes that satisfy ok.
 func leadingRun(s string, ok func(rune) bool, max int) (run, rest string) {

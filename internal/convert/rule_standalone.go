@@ -12,7 +12,7 @@ const wideGap = 3
 // line, with a word in it and a blank line after it (or the end of the file).
 func standalone(c *ctx, ls []line, limit int) bool {
 	t := ls[0].text
-	return runeLen(t) <= limit && !endsWithPunct(t) && c.labels.at(t) == "" && hasWord(t) &&
+	return shorter(t, limit) && !endsWithPunct(t) && c.labels.at(t) == "" && hasWord(t) &&
 		(len(ls) == 1 || ls[1].gap > 0)
 }
 

@@ -183,7 +183,9 @@ func (s labelSet) nextLabel(t string) (label string, start, end int) {
 	for i := 0; i < len(t); {
 		r, n := utf8.DecodeRuneInString(t[i:])
 		i += n
-		if !strings.ContainsRune("?？。!！」…", r) {
+		switch r {
+		case '?', '？', '。', '!', '！', '」', '…':
+		default:
 			continue
 		}
 		j := i

@@ -6,7 +6,7 @@ const verseLine = 16
 // claimVerse: two or more short lines with no blank line between them.
 func claimVerse(c *ctx, ls []line) (Claim, bool) {
 	n := 0
-	for n < len(ls) && (n == 0 || ls[n].gap == 0) && runeLen(ls[n].text) <= verseLine && c.labels.at(ls[n].text) == "" {
+	for n < len(ls) && (n == 0 || ls[n].gap == 0) && shorter(ls[n].text, verseLine) && c.labels.at(ls[n].text) == "" {
 		if _, _, _, item := listItem(ls[n].text); item {
 			break
 		}

@@ -1,15 +1,14 @@
 package convert
 
 // scriptOf maps each one-script character to +1 (Hant) or -1 (Hans).
-var scriptOf = func() map[rune]int {
-	m := map[rune]int{}
+var scriptOf = func() (t [0x10000]int8) {
 	for _, r := range tradOnly {
-		m[r] = 1
+		t[r] = 1
 	}
 	for _, r := range simpOnly {
-		m[r] = -1
+		t[r] = -1
 	}
-	return m
+	return
 }()
 
 // Characters that exist in only one script, the most frequent in news text.
@@ -23,9 +22,13 @@ const (
 // characters that belong to only one of them. Ties go to Hant, the site's own.
 func detectScript(text string) string {
 	score := 0
+	// The first 16 KB tell the script as well as the whole of a long file.
+	if len(text) > 16<<10 {
+		text = text[:16<<10]
+	}
 	for _, r := range text {
-		if r >= 0x4E00 {
-			score += scriptOf[r]
+		if r >= 0x4E00 && r < 0x10000 {
+			score += int(scriptOf[r])
 		}
 	}
 	if score < 0 {
