@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -167,9 +166,7 @@ func measure(name string, cmd *exec.Cmd) (step, error) {
 		return step{}, fmt.Errorf("%s: %v\n%s", name, err, out.String())
 	}
 	s := step{name: name, dur: time.Since(start)}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		s.rss = ru.Maxrss
-	}
+	s.rss = peakRSS(cmd.ProcessState)
 	return s, nil
 }
 

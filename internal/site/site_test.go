@@ -18,6 +18,7 @@ import (
 var (
 	public        string
 	hostile       []*convert.Document
+	anchored      []*convert.Document // testdata/anchors: events told in every kind of block
 	searchIndexed bool // Pagefind ran over the build (it is installed with npm ci)
 )
 
@@ -41,6 +42,10 @@ func buildOnce(m *testing.M) (int, error) {
 		return 0, err
 	}
 	hostile, err = ConvertInto(src, "hostile", filepath.Join(Root(), "internal/convert/testdata/hostile"))
+	if err != nil {
+		return 0, err
+	}
+	anchored, err = ConvertInto(src, "anchors", filepath.Join(Root(), "internal/site/testdata/anchors"))
 	if err != nil {
 		return 0, err
 	}

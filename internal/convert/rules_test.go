@@ -1,0 +1,233 @@
+package convert
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Each rule is tested alone: real-shaped lines offered to its claim, and
+// what it claims. A line is "text" or "text@gap" (blank lines before it).
+
+func offer(src ...string) []line {
+	var ls []line
+	no := 1
+	for _, s := range src {
+		text, gap := s, 0
+		if i := strings.LastIndex(s, "@"); i >= 0 {
+			fmt.Sscan(s[i+1:], &gap)
+			text = s[:i]
+		}
+		no += gap
+		ls = append(ls, line{raw: text, text: strings.TrimFunc(text, isSpace), gap: gap, no: no})
+		no++
+	}
+	return ls
+}
+
+// testCtx is a body-phase context: default options, labels scanned from
+// the lines offered (as Parse does), no answer open.
+func testCtx(ls []line) *ctx {
+	return &ctx{opt: DefaultOptions(), labels: scanLabels(ls), code: newCodeRuns(ls), blocks: 1}
+}
+
+// describe says what a claim is, compactly: lines taken, then what they became.
+func describe(cl Claim) string {
+	var parts []string
+	for _, b := range cl.Blocks {
+		switch b.Kind {
+		case KindList:
+			parts = append(parts, fmt.Sprintf("list(%v,%d):%s", *b.Ordered, b.Start, strings.Join(b.Items, "|")))
+		case KindVerse:
+			parts = append(parts, "verse:"+strings.Join(b.Lines, "|"))
+		case KindTurn:
+			q := ""
+			if *b.Question {
+				q = "?"
+			}
+			parts = append(parts, "turn "+b.Speaker+q+":"+b.Text)
+		default:
+			parts = append(parts, string(b.Kind)+":"+b.Text)
+		}
+	}
+	if cl.Removed != "" {
+		parts = append(parts, "removed")
+	}
+	if len(cl.Authors) > 0 {
+		parts = append(parts, "authors:"+strings.Join(cl.Authors, ","))
+	}
+	if cl.Continues {
+		parts = append(parts, "continues")
+	}
+	if cl.Opens {
+		parts = append(parts, "opens")
+	}
+	return fmt.Sprintf("%d %s", cl.Lines, strings.Join(parts, " "))
+}
+
+type ruleCase struct {
+	name  string
+	lines []string
+	want  string // "" when the rule passes
+}
+
+func runRule(t *testing.T, claim func(*ctx, []line) (Claim, bool), cases []ruleCase, setup func(*ctx)) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := offer(tt.lines...)
+			c := testCtx(ls)
+			if setup != nil {
+				setup(c)
+			}
+			cl, ok := claim(c, ls)
+			got := ""
+			if ok {
+				got = describe(cl)
+			}
+			if got != tt.want {
+				t.Errorf("claim of %q = %q, want %q", tt.lines, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRuleTrailer(t *testing.T) {
+	runRule(t, claimTrailer, []ruleCase{
+		{"延伸閱讀 and the titles under it", []string{"延伸閱讀", "一則相關的標題", "另一則相關標題", "這一段是正文,不是標題。"}, "3 removed"},
+		{"相关阅读 with a colon", []string{"相关阅读：", "某某公司发布新品"}, "2 removed"},
+		{"prose that mentions reading", []string{"閱讀是一件好事。"}, ""},
+	}, nil)
+}
+
+func TestRuleFurniture(t *testing.T) {
+	runRule(t, claimFurniture, []ruleCase{
+		{"責任編輯", []string{"責任編輯:王小明"}, "1 removed"},
+		{"来源 with a full-width colon", []string{"来源：某某日报"}, "1 removed"},
+		{"版權聲明", []string{"版權聲明:本文版權歸原作者所有"}, "1 removed"},
+		{"a lone end mark", []string{"（完）"}, "1 removed"},
+		{"END", []string{"END"}, "1 removed"},
+		{"a sentence about an editor", []string{"編輯部的同事都很忙。"}, ""},
+		{"完 inside prose", []string{"完成了。"}, ""},
+	}, nil)
+}
+
+func TestRuleByline(t *testing.T) {
+	runRule(t, claimByline, []ruleCase{
+		{"文/", []string{"文/王小明"}, "1 authors:王小明"},
+		{"記者 and a space", []string{"記者 王小明"}, "1 authors:王小明"},
+		{"two reporters", []string{"記者 王小明、李大華"}, "1 authors:王小明,李大華"},
+		{"記錄整理 full-width colon", []string{"記錄整理：陳美玲"}, "1 authors:陳美玲"},
+		{"an organisation is not an author", []string{"整理:極客公園"}, ""},
+		{"記者會 is prose", []string{"記者會在下午舉行"}, ""},
+		{"a sentence", []string{"作者:王小明認為這件事很重要。"}, ""},
+	}, nil)
+}
+
+func TestRuleList(t *testing.T) {
+	runRule(t, claimList, []ruleCase{
+		{"1. indented with U+00A0", []string{"\u00a0\u00a0 1.第一項", "\u00a0\u00a0 2.第二項", "之後的段落。"}, "2 list(true,1):第一項|第二項"},
+		{"一、 numerals", []string{"一、甲", "二、乙", "三、丙"}, "3 list(true,1):甲|乙|丙"},
+		{"(3) starting at three", []string{"(3)甲", "(4)乙"}, "2 list(true,3):甲|乙"},
+		{"one blank line between items", []string{"1、甲", "2、乙@1"}, "2 list(true,1):甲|乙"},
+		{"bullets", []string{"• 甲", "• 乙"}, "2 list(false,0):甲|乙"},
+		{"two bullet kinds are prose", []string{"• 甲", "■ 乙"}, ""},
+		{"numbers out of sequence", []string{"1.甲", "3.乙"}, ""},
+		{"a lone item", []string{"1.甲", "正文。"}, ""},
+		{"a decimal is no marker", []string{"3.5 倍的成長", "4.5 倍的成長"}, "2 list(true,3):5 倍的成長|5 倍的成長"},
+		{"four digits are a year", []string{"2023.甲", "2024.乙"}, ""},
+	}, nil)
+}
+
+func TestRuleCode(t *testing.T) {
+	runRule(t, claimCode, []ruleCase{
+		{"indented code", []string{"    if (x) {", "        y = 1;", "    }"}, "3 code:if (x) {\n    y = 1;\n}"},
+		{"tab-indented code", []string{"\tfoo();"}, "1 code:foo();"},
+		{"indented prose", []string{"    這是縮排的中文段落。", "    又一段縮排的文字。"}, ""},
+		{"ASCII without code punctuation", []string{"    just some words here"}, ""},
+	}, nil)
+}
+
+func TestRuleVerse(t *testing.T) {
+	runRule(t, claimVerse, []ruleCase{
+		{"short lines", []string{"床前明月光,", "疑是地上霜。", "舉頭望明月,"}, "3 verse:床前明月光,|疑是地上霜。|舉頭望明月,"},
+		{"a blank line ends it", []string{"床前明月光,", "疑是地上霜。@1"}, ""},
+		{"a long line is prose", []string{"這是一行很長很長很長很長的散文句子,不是詩。", "第二行"}, ""},
+		{"list items are not verse", []string{"1.甲", "2.乙"}, ""},
+	}, nil)
+}
+
+func TestRuleCaption(t *testing.T) {
+	runRule(t, claimCaption, []ruleCase{
+		{"after a removed image", []string{"科大訊飛此前公布的里程碑@3", "下一段。@1"}, "1 caption:科大訊飛此前公布的里程碑"},
+		{"a normal gap", []string{"科大訊飛此前公布的里程碑@1", "下一段。@1"}, ""},
+		{"a sentence", []string{"這是一個完整的句子。@3"}, ""},
+	}, nil)
+}
+
+func TestRuleHeading(t *testing.T) {
+	runRule(t, claimHeading, []ruleCase{
+		{"a heading that opens with a quotation", []string{"「訊飛星火 3.0」如期而至@1", "問:好嗎?@1"}, "1 heading:「訊飛星火 3.0」如期而至"},
+		{"a line wholly quoted", []string{"「如期而至」@1", "正文。@1"}, ""},
+		{"a section title", []string{"大模型的下一步@1", "正文。@1"}, "1 heading:大模型的下一步"},
+		{"no blank line after", []string{"大模型的下一步@1", "正文。"}, ""},
+		{"a bracketed note", []string{"(本文有刪節)@1", "正文。@1"}, ""},
+		{"punctuation only", []string{"---@1", "正文。@1"}, ""},
+	}, nil)
+}
+
+func TestRuleTurn(t *testing.T) {
+	runRule(t, claimTurn, []ruleCase{
+		{"a question", []string{"問:好嗎?", "劉聰:好。"}, "1 turn 問?:好嗎?"},
+		{"an answer opens", []string{"劉聰:好。", "問:真的?"}, "1 turn 劉聰:好。 opens"},
+		{"merged question and answer", []string{"問:是什麼樣子?劉聰:完整來講是這樣。"}, "1 turn 問?:是什麼樣子? turn 劉聰:完整來講是這樣。 opens"},
+		{"full-width colon", []string{"Q：為什麼？", "A：因為。"}, "1 turn Q?:為什麼？"},
+		{"例如: is prose", []string{"例如:這樣做。", "問:好嗎?"}, ""},
+		{"reported speech", []string{"他表示:沒有問題。", "問:好嗎?"}, ""},
+	}, nil)
+}
+
+func TestRuleQuoteAndParagraph(t *testing.T) {
+	runRule(t, claimQuote, []ruleCase{
+		{"wholly quoted", []string{"「這是一句引言。」"}, "1 quote:「這是一句引言。」"},
+		{"quote then prose", []string{"「引言」之後還有話。"}, ""},
+	}, nil)
+	runRule(t, claimQuote, []ruleCase{
+		{"inside an answer it is the answer's", []string{"「這是一句引言。」"}, ""},
+	}, func(c *ctx) { c.open = true })
+	runRule(t, claimParagraph, []ruleCase{
+		{"prose", []string{"這是一段文字。"}, "1 paragraph:這是一段文字。"},
+	}, nil)
+	runRule(t, claimParagraph, []ruleCase{
+		{"continues an open answer", []string{"這是一段文字。"}, "1 continues"},
+	}, func(c *ctx) { c.open = true })
+}
+
+// The header rules claim what the plan located.
+func TestRulesHeader(t *testing.T) {
+	ls := offer("歡迎關注我們的公眾號 https://example.org/", "新制度上路-(2)@1", "2023-10-25 18:06@1", "文/王小明@1", "正文。@1")
+	c := &ctx{opt: DefaultOptions(), head: planHeader(ls, DefaultOptions())}
+	want := []string{"promo", "title", "dateline", "byline", ""}
+	for i, l := range ls {
+		got := ""
+		for _, r := range rules {
+			if r.phases&inHeader == 0 {
+				continue
+			}
+			if _, ok := r.claim(c, []line{l}); ok {
+				got = r.name
+				break
+			}
+		}
+		if got != want[i] {
+			t.Errorf("line %q claimed by %q, want %q", l.text, got, want[i])
+		}
+	}
+	if c.head.title != ls[1].no || c.head.dateline != ls[2].no {
+		t.Errorf("plan %+v", c.head)
+	}
+	cl, _ := claimTitle(c, ls[1:])
+	if cl.Title.Text != "新制度上路" || cl.Title.Part != 2 {
+		t.Errorf("title %+v", cl.Title)
+	}
+}
