@@ -19,7 +19,7 @@ var (
 	public        string
 	hostile       []*convert.Document
 	anchored      []*convert.Document // testdata/anchors: events told in every kind of block
-	searchIndexed bool // Pagefind ran over the build (it is installed with npm ci)
+	searchIndexed bool                // Pagefind ran over the build (it is installed with npm ci)
 )
 
 func TestMain(m *testing.M) {
