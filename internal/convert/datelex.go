@@ -38,8 +38,11 @@ type item struct {
 
 // lexDates emits the items of s in text order.
 func lexDates(s string, emit func(item)) {
+	if !mayTellDate(s) {
+		return
+	}
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := runeAt(s, i)
 		if r >= 0x10000 || !dateStart[r] {
 			i += n
 			continue
@@ -54,6 +57,10 @@ func lexDates(s string, emit func(item)) {
 			i += len(w)
 			continue
 		}
+		if isNumeral(r) && !unitAfterNumerals(s[i:]) {
+			i += n // 一個, 十分, 三者: counting, not a date; nothing to emit
+			continue
+		}
 		if isDigit(r) || isNumeral(r) {
 			it, next := lexNumber(s, i)
 			if it.typ != itemNum {
@@ -66,6 +73,12 @@ func lexDates(s string, emit func(item)) {
 		}
 		i += n
 	}
+}
+
+// mayTellDate: every date item needs 年 or 月, or a digit (a numeric
+// date); a paragraph with none of them is skipped with three fast searches.
+func mayTellDate(s string) bool {
+	return strings.Contains(s, "年") || strings.Contains(s, "月") || strings.IndexAny(s, "0123456789") >= 0
 }
 
 // dateStart marks the runes an item can start with.
@@ -130,6 +143,23 @@ func lexNumber(s string, i int) (item, int) {
 	}
 	it.val, it.end = v, j+un
 	return it, it.end
+}
+
+// unitAfterNumerals: the run of Chinese numerals s starts with is followed
+// (after spaces) by a date unit. Most numerals in prose are not, and are
+// skipped without an item.
+func unitAfterNumerals(s string) bool {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isNumeral(r) {
+			break
+		}
+		i += n
+	}
+	i += spaces(s[i:])
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r == '年' || r == '月' || r == '日' || r == '號' || r == '号'
 }
 
 // isNumeral: a Chinese numeral, as years (一九八七, 二〇二三) and counts are written.

@@ -129,22 +129,33 @@ func utf16WithoutBOM(raw []byte) (string, bool) {
 // text uses most, in both scripts, against replacement characters. The whole
 // file is then decoded once, and checked the same way.
 func decodeLegacy(raw []byte) ([]byte, string, error) {
+	// GB18030 is the common case: decode it whole once, and score its start
+	// against the start of the file read as Big5.
+	gb, gbErr := legacy[EncGB18030].NewDecoder().Bytes(raw)
 	prefix := raw[:min(len(raw), legacyPrefix)]
-	whole := len(prefix) == len(raw)
-	gb, gbScore := legacyScore(prefix, EncGB18030)
-	b5, b5Score := legacyScore(prefix, EncBig5)
-	order, decoded := []string{EncGB18030, EncBig5}, [][]byte{gb, b5}
+	_, b5Score := legacyScore(prefix, EncBig5)
+	gbScore := commonScore(gb[:min(len(gb), len(prefix)*3/2)])
+	candidates := []func() ([]byte, string){
+		func() ([]byte, string) { return gb, EncGB18030 },
+		func() ([]byte, string) {
+			out, err := legacy[EncBig5].NewDecoder().Bytes(raw)
+			if err != nil {
+				return nil, EncBig5
+			}
+			return out, EncBig5
+		},
+	}
+	if gbErr != nil {
+		candidates[0] = func() ([]byte, string) { return nil, EncGB18030 }
+	}
 	if b5Score > gbScore {
-		order, decoded = []string{EncBig5, EncGB18030}, [][]byte{b5, gb}
+		candidates[0], candidates[1] = candidates[1], candidates[0]
 	}
 	best, bestEnc, bestBad := []byte(nil), "", -1
-	for k, name := range order {
-		out := decoded[k]
-		if !whole {
-			var err error
-			if out, _, err = decodeWith(legacy[name], raw, name); err != nil {
-				continue
-			}
+	for _, decode := range candidates {
+		out, name := decode()
+		if out == nil {
+			continue
 		}
 		bad := bytes.Count(out, []byte("\uFFFD"))
 		if bad == 0 {
@@ -168,6 +179,12 @@ const legacyPrefix = 4 << 10
 // mostly made of, less three for every replacement character.
 func legacyScore(b []byte, enc string) ([]byte, int) {
 	out, _ := legacy[enc].NewDecoder().Bytes(b)
+	return out, commonScore(out)
+}
+
+// commonScore counts the common characters of decoded text, less three for
+// every replacement character.
+func commonScore(out []byte) int {
 	score := 0
 	for _, r := range string(out) {
 		switch {
@@ -177,7 +194,7 @@ func legacyScore(b []byte, enc string) ([]byte, int) {
 			score++
 		}
 	}
-	return out, score
+	return score
 }
 
 // commonHan marks the most frequent characters of Chinese news text in
@@ -275,7 +292,9 @@ func isBlank(s string) bool {
 // mostly replacement characters or private-use and unassigned code points.
 func looksBinary(s string) bool {
 	var n, bad int
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := runeAt(s, i)
+		i += size
 		n++
 		if r >= 0x20 && r < 0x7F || r >= 0x4E00 && r <= 0x9FFF || r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF5E || r == '\n' {
 			continue // the common case: ASCII, CJK ideographs and punctuation

@@ -39,6 +39,20 @@ func splitLines(text string) []line {
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
+// runeAt decodes the rune at s[i] of valid UTF-8, with ASCII and the
+// three-byte runes Chinese text is made of decoded inline: the passes over a
+// whole text (script, binary check, dates) spend most of their time here.
+func runeAt(s string, i int) (rune, int) {
+	c := s[i]
+	switch {
+	case c < 0x80:
+		return rune(c), 1
+	case c >= 0xE0 && c < 0xF0 && i+2 < len(s):
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // shorter reports whether s has at most n runes, without counting a long
 // line's runes: a rune takes at most four bytes.
 func shorter(s string, n int) bool {

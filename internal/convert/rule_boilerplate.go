@@ -37,11 +37,26 @@ type Patterns struct {
 // prefix matches lines that start with one of words, then (when sep is
 // set) optional spaces and one of the runes of sep.
 type prefix struct {
-	words []string
-	sep   string
+	words  []string
+	sep    string
+	firsts string // the first rune of every word, so most lines are passed at once
+}
+
+func newPrefix(words []string, sep string) prefix {
+	var firsts strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !strings.ContainsRune(firsts.String(), r) {
+			firsts.WriteRune(r)
+		}
+	}
+	return prefix{words: words, sep: sep, firsts: firsts.String()}
 }
 
 func (p prefix) MatchString(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune(p.firsts, r) {
+		return false
+	}
 	for _, w := range p.words {
 		rest, ok := strings.CutPrefix(s, w)
 		if !ok {
@@ -111,15 +126,15 @@ var defaultPatterns = Patterns{
 		containsAny(words("關注 关注 訂閱 订阅 公眾號 公众号 廣告 广告 贊助 赞助 點擊 点击 掃碼 扫码 下載 下载")),
 	},
 	Line: PatternSet{
-		prefix{words: words("責任編輯 责任编辑 責編 责编 編輯 编辑 校對 校对 審核 审核"), sep: ":：|｜/"},
-		prefix{words: words("來源 来源 本文來源 本文来源 文章來源 文章来源 原標題 原标题 原文標題 原文标题"), sep: ":：|｜"},
-		prefix{words: words("版權聲明 版权声明 免責聲明 免责声明 版權所有 版权所有")},
-		prefix{words: words("點擊關注 点击关注 關注我們 关注我们 長按識別 长按识别 掃碼關注 扫码关注 歡迎關注 欢迎关注")},
-		prefix{words: words("未經授權 未经授权 轉載請 转载请 本文僅代表 本文仅代表")},
+		newPrefix(words("責任編輯 责任编辑 責編 责编 編輯 编辑 校對 校对 審核 审核"), ":：|｜/"),
+		newPrefix(words("來源 来源 本文來源 本文来源 文章來源 文章来源 原標題 原标题 原文標題 原文标题"), ":：|｜"),
+		newPrefix(words("版權聲明 版权声明 免責聲明 免责声明 版權所有 版权所有"), ""),
+		newPrefix(words("點擊關注 点击关注 關注我們 关注我们 長按識別 长按识别 掃碼關注 扫码关注 歡迎關注 欢迎关注"), ""),
+		newPrefix(words("未經授權 未经授权 轉載請 转载请 本文僅代表 本文仅代表"), ""),
 		endMarker{},
 	},
 	Trailer: PatternSet{
-		prefix{words: words("延伸閱讀 延伸阅读 相關閱讀 相关阅读 推薦閱讀 推荐阅读 相關文章 相关文章 相關報導 相关报道 熱門文章 热门文章")},
+		newPrefix(words("延伸閱讀 延伸阅读 相關閱讀 相关阅读 推薦閱讀 推荐阅读 相關文章 相关文章 相關報導 相关报道 熱門文章 热门文章"), ""),
 	},
 }
 

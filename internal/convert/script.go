@@ -26,7 +26,9 @@ func detectScript(text string) string {
 	if len(text) > 16<<10 {
 		text = text[:16<<10]
 	}
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		r, n := runeAt(text, i)
+		i += n
 		if r >= 0x4E00 && r < 0x10000 {
 			score += int(scriptOf[r])
 		}
