@@ -14,8 +14,10 @@ import (
 	"os"
 )
 
-// The search page's query folding tables, from OpenCC's dictionaries, and
-// the code-highlighting stylesheet, light and dark in one file.
+// OpenCC's tables from the pinned npm package (npm ci first), the search
+// page's query folding tables made from them, and the code-highlighting
+// stylesheet, light and dark in one file.
+//go:generate go run ./internal/gen/opencc -src node_modules/opencc -o internal/zhconv/data
 //go:generate go run ./internal/gen/zhfold -o assets/js
 //go:generate go run ./internal/gen/chromacss -o assets/css/chroma.css
 

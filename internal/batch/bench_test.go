@@ -18,7 +18,7 @@ func BenchmarkStore(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bundle := convert.Render(doc, convert.RenderOptions{Slug: "x", Twin: twinFor(convert.DefaultOptions(), doc.Script)})
+	bundle := convert.Render(doc, convert.RenderOptions{Slug: "x", Twin: twinFor(convert.DefaultOptions(), doc.Script, false)})
 	out := b.TempDir()
 	b.SetBytes(int64(len(bundle.Files[0].Data) + len(bundle.Files[1].Data)))
 	for b.Loop() {

@@ -152,7 +152,11 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			defer func() { <-window }()
 			slug := dir[strings.LastIndexByte(dir, '/')+1:]
 			section := strings.TrimSuffix(dir, "/"+slug)
-			b := convert.Render(ld.doc, convert.RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, ld.doc.Script), Keep: cfg.Options.Glossary.Keep})
+			vocabulary := cfg.Options.TwinVocabulary
+			if v := ownChoice(cfg.Out, dir, ld.doc.Script); v != nil {
+				vocabulary = *v
+			}
+			b := convert.Render(ld.doc, convert.RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, ld.doc.Script, vocabulary), Keep: cfg.Options.Glossary.Keep})
 			entry, status, changes, err := Store(cfg.Out, b, prev, ld.sha, cfg.Store)
 			if !cfg.Store.DryRun {
 				changes = nil // the diff is printed for dry runs only; a batch must not hold every file it wrote
@@ -216,20 +220,40 @@ func load(out, path string, prev *Entry, cached *statEntry, opt convert.Options)
 }
 
 // twinFor returns the converter from script to the other, or nil when the
-// site has twins turned off.
-func twinFor(opt convert.Options, script string) convert.Twinner {
+// site has twins turned off: by default the script and character variants
+// only, with vocabulary the other region's words too.
+func twinFor(opt convert.Options, script string, vocabulary bool) convert.Twinner {
 	if !opt.Twins {
 		return nil
 	}
 	name := zhconv.TraditionalToSimplified
-	if script == "Hans" {
+	switch {
+	case script == "Hans" && vocabulary:
+		name = zhconv.SimplifiedToTraditionalPhrases
+	case script == "Hans":
 		name = zhconv.SimplifiedToTraditional
+	case vocabulary:
+		name = zhconv.TraditionalToSimplifiedPhrases
 	}
 	c, err := zhconv.Load(name)
 	if err != nil {
 		return nil // the dictionaries are embedded; this cannot fail at run time
 	}
 	return c
+}
+
+// ownChoice is the twin vocabulary an article's own page on disk asks for
+// (twinVocabulary under [params]), nil when it has none or no page yet.
+func ownChoice(out, dir, script string) *bool {
+	name := "index.md"
+	if script == "Hans" {
+		name = "index.zh-hans.md"
+	}
+	b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(dir), name))
+	if err != nil {
+		return nil
+	}
+	return convert.TwinVocabularyOf(b)
 }
 
 // intact reports whether every file of a bundle is as the converter wrote it.

@@ -7,7 +7,10 @@ type Options struct {
 	Zone     *time.Location
 	Patterns Patterns
 	Twins    bool // write a twin in the other script beside each article
-	Glossary Glossary
+	// TwinVocabulary: twins also take the other region's words (OpenCC's
+	// s2twp/tw2sp), not only its script and character variants.
+	TwinVocabulary bool
+	Glossary       Glossary
 }
 
 // DefaultOptions are the options of a site with no jishi.toml.

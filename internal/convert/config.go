@@ -14,10 +14,12 @@ const DefaultSection = "posts"
 
 // SiteConfig is jishi.toml: the converter's settings an editor owns.
 type SiteConfig struct {
-	Timezone    string `toml:"timezone"`
-	Section     string `toml:"section"`
-	Twins       *bool  `toml:"twins"`
-	Boilerplate struct {
+	Timezone string `toml:"timezone"`
+	Section  string `toml:"section"`
+	Twins    *bool  `toml:"twins"`
+	// TwinVocabulary localises words in twins (軟體 ↔ 软件), not only the script.
+	TwinVocabulary bool `toml:"twinVocabulary"`
+	Boilerplate    struct {
 		Promo    []string `toml:"promo"`
 		Lines    []string `toml:"lines"`
 		Trailers []string `toml:"trailers"`
@@ -59,6 +61,7 @@ func ParseConfig(name string, data []byte) (Options, string, error) {
 	if c.Twins != nil {
 		opt.Twins = *c.Twins
 	}
+	opt.TwinVocabulary = c.TwinVocabulary
 	for _, set := range []struct {
 		name string
 		src  []string

@@ -28,12 +28,14 @@ type Params struct {
 	Part  int `toml:"part,omitempty"`
 	Parts int `toml:"parts,omitempty"`
 	// Twin = false in an author's page stops its twin being written.
-	Twin        *bool           `toml:"twin,omitempty"`
-	Script      string          `toml:"script"`
-	ReadingTime int             `toml:"readingTime"`
-	Speakers    []FMSpeaker     `toml:"speakers,omitempty"`
-	Timeline    []TimelineEntry `toml:"timeline,omitempty"`
-	Jishi       Provenance      `toml:"jishi"`
+	Twin *bool `toml:"twin,omitempty"`
+	// TwinVocabulary in an author's page overrides the site's choice for its twin.
+	TwinVocabulary *bool           `toml:"twinVocabulary,omitempty"`
+	Script         string          `toml:"script"`
+	ReadingTime    int             `toml:"readingTime"`
+	Speakers       []FMSpeaker     `toml:"speakers,omitempty"`
+	Timeline       []TimelineEntry `toml:"timeline,omitempty"`
+	Jishi          Provenance      `toml:"jishi"`
 }
 
 // FMSpeaker is one speaker in the front matter.
@@ -53,7 +55,9 @@ type TimelineEntry struct {
 
 // Provenance says where a page came from and, for a twin, what made it.
 type Provenance struct {
-	Machine   string `toml:"machine,omitempty"`
+	Machine string `toml:"machine,omitempty"`
+	// TwinMode is "script" (characters only) or "vocabulary" (words too).
+	TwinMode  string `toml:"twinMode,omitempty"`
 	TwinOf    string `toml:"twinOf,omitempty"`
 	Source    string `toml:"source"`
 	SHA256    string `toml:"sha256"`
@@ -106,6 +110,13 @@ func TwinOff(page []byte) bool {
 	}
 	off := func(b *bool) bool { return b != nil && !*b }
 	return off(fm.Params.Twin) || off(fm.Twin)
+}
+
+// TwinVocabularyOf is an author's page's own choice of twin vocabulary,
+// nil when it makes none.
+func TwinVocabularyOf(page []byte) *bool {
+	fm, _ := ReadFrontMatter(page)
+	return fm.Params.TwinVocabulary
 }
 
 // SourceOf is the raw file a page was converted from, "" when unknown.

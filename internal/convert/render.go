@@ -7,7 +7,7 @@ import (
 )
 
 // Version is written into every bundle's provenance.
-const Version = "jishi 0.6"
+const Version = "jishi 0.7"
 
 // Bundle is what Render produces for one article: files of one Hugo page
 // bundle, by name, under Dir (section/slug, slash-separated).
@@ -38,6 +38,8 @@ type RenderOptions struct {
 type Twinner interface {
 	ConvertKeeping(s string, keep []string) string
 	Name() string
+	// Vocabulary reports whether it localises words, not only the script.
+	Vocabulary() bool
 }
 
 // MinTimelineEvents is how many events an article needs before the
@@ -60,7 +62,11 @@ func Render(doc *Document, ro RenderOptions) Bundle {
 	if ro.Twin != nil {
 		tw := doc.mapText(func(s string) string { return ro.Twin.ConvertKeeping(s, ro.Keep) })
 		tw.Script = other
-		page := renderPage(tw, ro, Provenance{Machine: ro.Twin.Name(), TwinOf: name})
+		mode := "script"
+		if ro.Twin.Vocabulary() {
+			mode = "vocabulary"
+		}
+		page := renderPage(tw, ro, Provenance{Machine: ro.Twin.Name(), TwinMode: mode, TwinOf: name})
 		b.Files = append(b.Files, File{Name: otherName, Data: page, Twin: true})
 	}
 	return b
@@ -70,7 +76,7 @@ func Render(doc *Document, ro RenderOptions) Bundle {
 func renderPage(doc *Document, ro RenderOptions, prov Provenance) []byte {
 	ids := anchors(doc)
 	fm := frontMatter(doc, ro, ids)
-	fm.Params.Jishi.Machine, fm.Params.Jishi.TwinOf = prov.Machine, prov.TwinOf
+	fm.Params.Jishi.Machine, fm.Params.Jishi.TwinMode, fm.Params.Jishi.TwinOf = prov.Machine, prov.TwinMode, prov.TwinOf
 	var sb strings.Builder
 	sb.Write(marshalFrontMatter(fm))
 	writeBody(&sb, doc, ids)
@@ -330,9 +336,16 @@ func writeBlock(sb *strings.Builder, b Block, id func(int) string) {
 		attrs(idAttr(0))
 	case KindVerse:
 		for j, l := range b.Lines {
-			sb.WriteString(escapeInline(l))
-			if j < len(b.Lines)-1 {
-				sb.WriteString("\\")
+			esc := escapeInline(l)
+			sb.WriteString(esc)
+			switch {
+			case j == len(b.Lines)-1:
+			case strings.HasSuffix(esc, `\\`):
+				// goldmark reads \\\ at a line end as an escaped backslash and a
+				// literal one, not a break: the two-space hard break then.
+				sb.WriteString("  ")
+			default:
+				sb.WriteString(`\`)
 			}
 			sb.WriteByte('\n')
 		}

@@ -1,148 +1,126 @@
-// Package zhconv converts between Traditional and Simplified Chinese phrase
-// by phrase, with the dictionaries and rules of OpenCC
-// (github.com/longbridgeapp/opencc), at the speed a ten-thousand-article
-// batch needs: the dictionaries are read out of OpenCC once per process into
-// flat tables, and matching allocates nothing per character.
+// Package zhconv converts between Traditional and Simplified Chinese with
+// OpenCC's rule (package occ) and OpenCC's dictionaries, generated from a
+// pinned OpenCC release into data/ (see internal/gen/opencc and
+// data/SOURCE). Tables are parsed once per process. Dictionaries OpenCC
+// marks as possibly outputting tofu (characters beyond what phone fonts
+// show) are left out: a reader would see empty boxes.
 package zhconv
 
 import (
+	"bufio"
+	"embed"
 	"fmt"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
-	"github.com/longbridgeapp/opencc"
+	"github.com/jishi/jishi/internal/zhconv/occ"
 )
 
-// Conversions Jishi uses: Taiwan Traditional to Simplified with mainland
-// phrases (軟體 → 软件), and back (软件 → 軟體).
+// The tables are generated from the repository root: see main.go.
+
+// The conversions a twin can use. The default ones change the script and
+// the Taiwan character variants only; the Phrases ones also localise the
+// vocabulary (軟體 ↔ 软件), which reads naturally but can change words that
+// were meant as written (局部 → 區域性 in a medical text).
 const (
-	TraditionalToSimplified = "tw2sp"
-	SimplifiedToTraditional = "s2twp"
+	TraditionalToSimplified        = "tw2s"
+	SimplifiedToTraditional        = "s2tw"
+	TraditionalToSimplifiedPhrases = "tw2sp"
+	SimplifiedToTraditionalPhrases = "s2twp"
 )
 
-// maxRunes is OpenCC's longest match, in characters.
-const maxRunes = 10
+//go:embed data
+var data embed.FS
+
+// DataVersion is the OpenCC release the tables come from.
+var DataVersion = func() string {
+	b, err := data.ReadFile("data/SOURCE")
+	if err != nil {
+		panic("zhconv: no data/SOURCE")
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "version\t"); ok {
+			return v
+		}
+	}
+	panic("zhconv: data/SOURCE has no version")
+}()
 
 // Converter converts text with one OpenCC conversion.
 type Converter struct {
-	name   string
-	passes [][]*table // a chain of passes, each a list of dictionaries by priority
-}
-
-// table is one dictionary: phrases by text, and for each first character
-// (in the Basic Multilingual Plane) the length of its longest phrase.
-type table struct {
-	phrases map[string]string
-	longest []uint8 // by first rune, for runes below 0x10000
-	astral  map[rune]uint8
-}
-
-func (t *table) longestAt(r rune) int {
-	if r < 0x10000 {
-		return int(t.longest[r])
-	}
-	return int(t.astral[r])
+	name string
+	occ  *occ.Converter
 }
 
 var (
 	mu    sync.Mutex
 	cache = map[string]*Converter{}
+	dicts = map[string]*occ.Dict{}
 )
 
-// Load returns the converter for an OpenCC conversion name, built once per process.
+// Load returns the converter for a conversion name, built once per process.
 func Load(name string) (*Converter, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	if c, ok := cache[name]; ok {
 		return c, nil
 	}
-	cc, err := opencc.New(name)
+	cfg, err := data.ReadFile("data/" + name + ".json")
 	if err != nil {
-		return nil, fmt.Errorf("opencc %s: %w", name, err)
+		return nil, fmt.Errorf("zhconv: no conversion %q", name)
 	}
-	c := &Converter{name: name}
-	for _, g := range cc.DictChains {
-		var pass []*table
-		for _, d := range g.Dicts {
-			t := &table{phrases: map[string]string{}, longest: make([]uint8, 0x10000), astral: map[rune]uint8{}}
-			for _, id := range d.Trie.PrefixPredict(nil, 0) {
-				key, err := d.Trie.Key(id)
-				if err != nil {
-					return nil, err
-				}
-				v, err := d.Trie.Value(id)
-				if err != nil || v >= len(d.Values) || len(d.Values[v]) == 0 {
-					continue
-				}
-				k := string(key)
-				n := utf8.RuneCountInString(k)
-				if n == 0 || n > maxRunes {
-					continue // OpenCC never matches past ten characters
-				}
-				t.phrases[k] = d.Values[v][0]
-				if r, _ := utf8.DecodeRuneInString(k); r < 0x10000 {
-					t.longest[r] = max(t.longest[r], uint8(n))
-				} else {
-					t.astral[r] = max(t.astral[r], uint8(n))
-				}
-			}
-			pass = append(pass, t)
-		}
-		c.passes = append(c.passes, pass)
+	oc, err := occ.Load(name, cfg, loadDict, false)
+	if err != nil {
+		return nil, err
 	}
+	whole, err := loadDict("jishi-whole")
+	if err != nil {
+		return nil, err
+	}
+	oc.KeepWhole(whole)
+	c := &Converter{name: name, occ: oc}
 	cache[name] = c
 	return c, nil
 }
 
-// Name is the OpenCC conversion name.
-func (c *Converter) Name() string { return c.name }
-
-// Convert converts s. At each position, the first dictionary of a pass that
-// has a phrase there gives its longest phrase; passes run in order. That is
-// OpenCC's own rule, so the output is OpenCC's.
-func (c *Converter) Convert(s string) string {
-	var ends [maxRunes + 1]int
-	for _, pass := range c.passes {
-		var sb strings.Builder
-		sb.Grow(len(s))
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			matched := false
-			for _, t := range pass {
-				n := t.longestAt(r)
-				if n == 0 {
-					continue
-				}
-				// Byte offsets of the next n characters.
-				k, j := 0, i
-				for k < n && j < len(s) {
-					_, w := utf8.DecodeRuneInString(s[j:])
-					j += w
-					k++
-					ends[k] = j
-				}
-				for ; k >= 1; k-- {
-					if v, ok := t.phrases[s[i:ends[k]]]; ok {
-						sb.WriteString(v)
-						i = ends[k]
-						matched = true
-						break
-					}
-				}
-				if matched {
-					break
-				}
-			}
-			if !matched {
-				sb.WriteString(s[i : i+size])
-				i += size
-			}
-		}
-		s = sb.String()
+// loadDict reads one table of data/, shared by every conversion that names it.
+func loadDict(name string) (*occ.Dict, error) {
+	if d, ok := dicts[name]; ok {
+		return d, nil
 	}
-	return s
+	f, err := data.Open("data/" + name + ".tsv")
+	if err != nil {
+		return nil, fmt.Errorf("zhconv: no table %s", name)
+	}
+	defer f.Close()
+	m := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		k, v, ok := strings.Cut(sc.Text(), "\t")
+		if !ok {
+			return nil, fmt.Errorf("zhconv: %s: line %q", name, sc.Text())
+		}
+		m[k] = v
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	d := occ.NewDict(m)
+	dicts[name] = d
+	return d, nil
 }
+
+// Name says which conversion this is and from which data: "OpenCC 1.4.2 tw2s".
+func (c *Converter) Name() string { return "OpenCC " + DataVersion + " " + c.name }
+
+// Conversion is the conversion's OpenCC name (tw2s, s2twp…).
+func (c *Converter) Conversion() string { return c.name }
+
+// Vocabulary reports whether the conversion localises words (tw2sp, s2twp).
+func (c *Converter) Vocabulary() bool { return strings.HasSuffix(c.name, "p") }
+
+// Convert converts s.
+func (c *Converter) Convert(s string) string { return c.occ.Convert(s) }
 
 // ConvertKeeping converts s but leaves each of keep exactly as written
 // (brand names, people an editor does not want converted).
