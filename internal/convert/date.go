@@ -37,7 +37,77 @@ func datelineStart(s string) bool {
 	if isDigit(r) || isNumeral(r) || r == '民' {
 		return true
 	}
-	return strings.ContainsRune("發发更時时日出PD", r)
+	return strings.ContainsRune("發发更時时日出PD中", r)
+}
+
+// maxCompanyLine is the longest line, in bytes, read as a dateline with
+// company: a timestamp, a source and a few words of site furniture.
+const maxCompanyLine = 200
+
+// timestampAt finds a full date, with its time of day when given, anywhere
+// in a line: 2009年09月27日 22:24, 2025/12/15 07:56, ( 2025-06-14 ).
+var timestampAt = regexp.MustCompile(`(?:(?:中華|中华)?(民國|民国)\s*)?(\d{4}|\d{2,3})\s*([-/.年])\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?(?:\s*[（(]?(?:星期|週|周|禮拜|礼拜)[一二三四五六日天][)）]?)?(?:\s*T?\s*(?:(上午|下午|早上|晚上|凌晨|中午)\s*)?(\d{1,2})\s*[:：時时点點]\s*(\d{2})\s*分?(?:[:：](\d{2}))?)?`)
+
+// sourceLabel is what may stand before a timestamp on its line: the label
+// of the source that published it (来源:成都日报).
+var sourceLabel = regexp.MustCompile(`^(?:來源|来源|稿件來源|稿件来源|出處|出处)\s*[:：]\s*\S{1,20}$`)
+
+// companyWords are the furniture a dateline shares its line with: the
+// source, comments, font size, share buttons, the author, a link.
+var companyWords = containsAny(words("來源 来源 稿件 評論 评论 字體 字体 字號 字号 分享 作者 編輯 编辑 責任 责任 閱讀 阅读 點擊 点击 瀏覽 浏览 人氣 人气 http www."))
+
+// ParseDatelineWithCompany reads a line that starts with a publication
+// date but has company on it: a source label before the timestamp, an
+// update stamp or furniture after it (2013-09-22 14:31:17|來源：…|我要分享).
+// The update stamp is not the date; the first timestamp is.
+func ParseDatelineWithCompany(line string, zone *time.Location) (Date, bool) {
+	s := strings.TrimFunc(line, isSpace)
+	if len(s) > maxCompanyLine || strings.IndexAny(s, "0123456789") < 0 {
+		return Date{}, false
+	}
+	m := timestampAt.FindStringSubmatchIndex(s)
+	if m == nil {
+		return Date{}, false
+	}
+	before := strings.TrimFunc(s[:m[0]], isSpace)
+	after := strings.TrimFunc(s[m[1]:], isSpace)
+	switch {
+	case before == "", before == "(", before == "（", sourceLabel.MatchString(before):
+	default:
+		if t := datelineLabel.ReplaceAllString(before, ""); t != "" {
+			return Date{}, false
+		}
+	}
+	switch {
+	case after == "":
+	case strings.HasPrefix(after, ")") || strings.HasPrefix(after, "）"):
+	case (strings.HasPrefix(after, "(") || strings.HasPrefix(after, "（")) && strings.Contains(after, "更新"):
+	case strings.HasPrefix(after, "|") || strings.HasPrefix(after, "｜"):
+	case companyWords.MatchString(after):
+	default:
+		return Date{}, false
+	}
+	g := func(k int) string {
+		if m[2*k] < 0 {
+			return ""
+		}
+		return s[m[2*k]:m[2*k+1]]
+	}
+	year := cjkNumber(g(2))
+	switch {
+	case g(1) != "":
+		year += 1911
+	case year < 1000:
+		return Date{}, false
+	}
+	if g(3) == "年" && !strings.Contains(s[m[0]:m[1]], "月") {
+		return Date{}, false
+	}
+	hour := g(7)
+	if h := atoi(hour); hour != "" && (g(6) == "下午" || g(6) == "晚上") && h < 12 {
+		hour = strconv.Itoa(h + 12)
+	}
+	return makeDate(year, cjkNumber(g(4)), cjkNumber(g(5)), hour, g(8), g(9), zone)
 }
 
 // maxDateline is the longest line, in bytes, read as a dateline: a label,
@@ -49,7 +119,7 @@ var (
 	datelineWeekday = regexp.MustCompile(`\s*[（(]?(?:星期|週|周|禮拜|礼拜)[一二三四五六日天][)）]?\s*|\s*[（(]?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[)）]?,?\s*`)
 	// 2023102518:06 — scrapers glue the date and the time together.
 	datelineGlued = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})\s*(?:(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$`)
-	datelineParts = regexp.MustCompile(`^(民國|民国)?\s*(\d{2,4}|[〇零一二三四五六七八九]{4})\s*([-/.年])\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[-/.月]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號]?\s*(?:T?\s*(?:(上午|下午|早上|晚上|凌晨|中午)\s*)?(\d{1,2})\s*[:：時时点點]\s*(\d{2})\s*分?(?:[:：](\d{2}))?)?$`)
+	datelineParts = regexp.MustCompile(`^(?:中華|中华)?(民國|民国)?\s*(\d{2,4}|[〇零一二三四五六七八九]{4})\s*([-/.年])\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[-/.月]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號]?\s*(?:T?\s*(?:(上午|下午|早上|晚上|凌晨|中午)\s*)?(\d{1,2})\s*[:：時时点點]\s*(\d{2})\s*分?(?:[:：](\d{2}))?)?$`)
 )
 
 // ParseDateline reads a line that is wholly a publication date, with an
@@ -64,7 +134,7 @@ func ParseDateline(line string, zone *time.Location) (Date, bool) {
 	s = datelineLabel.ReplaceAllString(s, "")
 	s = strings.TrimSpace(datelineWeekday.ReplaceAllString(s, " "))
 	if m := datelineGlued.FindStringSubmatch(s); m != nil {
-		return makeDate(atoi(m[1]), atoi(m[2]), atoi(m[3]), m[4], m[5], "", zone)
+		return makeDate(atoi(m[1]), atoi(m[2]), atoi(m[3]), m[4], m[5], m[6], zone)
 	}
 	m := datelineParts.FindStringSubmatch(s)
 	if m == nil {
@@ -83,21 +153,23 @@ func ParseDateline(line string, zone *time.Location) (Date, bool) {
 	if h := atoi(hour); hour != "" && (m[6] == "下午" || m[6] == "晚上") && h < 12 {
 		hour = strconv.Itoa(h + 12)
 	}
-	return makeDate(year, cjkNumber(m[4]), cjkNumber(m[5]), hour, m[8], m[6], zone)
+	return makeDate(year, cjkNumber(m[4]), cjkNumber(m[5]), hour, m[8], m[9], zone)
 }
 
-func makeDate(y, mo, d int, hour, minute, _ string, zone *time.Location) (Date, bool) {
+// makeDate builds a date, with the time of day when hour is given; seconds
+// are kept when the line gives them.
+func makeDate(y, mo, d int, hour, minute, second string, zone *time.Location) (Date, bool) {
 	if !validDay(y, mo, d) {
 		return Date{}, false
 	}
 	if hour == "" {
 		return Date{Time: time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)}, true
 	}
-	h, mi := atoi(hour), atoi(minute)
-	if h > 23 || mi > 59 {
+	h, mi, sec := atoi(hour), atoi(minute), atoi(second)
+	if h > 23 || mi > 59 || sec > 59 {
 		return Date{}, false
 	}
-	return Date{Time: time.Date(y, time.Month(mo), d, h, mi, 0, 0, zone), HasTime: true}, true
+	return Date{Time: time.Date(y, time.Month(mo), d, h, mi, sec, 0, zone), HasTime: true}, true
 }
 
 func validDay(y, mo, d int) bool {

@@ -13,7 +13,8 @@ func TestParseDateline(t *testing.T) {
 	}{
 		{"2023102518:06", "2023-10-25T18:06:00+08:00"},
 		{"2023-10-25 18:06", "2023-10-25T18:06:00+08:00"},
-		{"2023-10-25 18:06:33", "2023-10-25T18:06:00+08:00"},
+		{"2023-10-25 18:06:33", "2023-10-25T18:06:33+08:00"}, // seconds are kept when given
+		{"中華民國112年10月25日星期三", "2023-10-25"},
 		{"2023/10/25", "2023-10-25"},
 		{"2023.10.25", "2023-10-25"},
 		{"2023年10月25日 18:06", "2023-10-25T18:06:00+08:00"},
@@ -43,6 +44,33 @@ func TestParseDateline(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("ParseDateline(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestParseDatelineWithCompany: a timestamp that shares its line with a
+// source, an update stamp or site furniture is the dateline; a timestamp
+// inside prose or after spam is not.
+func TestParseDatelineWithCompany(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"2013-09-22 14:31:17|來源：某某新聞網|我要分享", "2013-09-22T14:31:17+08:00"},
+		{"2024/03/08 09:15(03/08 10:02 更新)", "2024-03-08T09:15:00+08:00"},
+		{"2011年05月06日 08:30 來源:某某網 發表評論  【字體:↑大 ↓小", "2011-05-06T08:30:00+08:00"},
+		{"来源:某某晚报 2019-07-02 17:45   https://example.org/", "2019-07-02T17:45:00+08:00"},
+		{"( 2021-11-09 ) 稿件来源:某某日报 要闻", "2021-11-09"},
+		{"發布時間：2022-01-05 下午 3:20 | 瀏覽 120", "2022-01-05T15:20:00+08:00"},
+		{"某某彩票投注2023-01-31 16:05", ""},
+		{"會議在2023-10-25 18:06舉行,大家都來了。", ""},
+		{"2023-10-25 18:06 這一行接著就是正文的開頭", ""},
+	}
+	for _, tt := range tests {
+		d, ok := ParseDatelineWithCompany(tt.line, DefaultZone)
+		got := ""
+		if ok {
+			got = d.String()
+		}
+		if got != tt.want {
+			t.Errorf("ParseDatelineWithCompany(%q) = %q, want %q", tt.line, got, tt.want)
 		}
 	}
 }

@@ -131,6 +131,8 @@ var defaultPatterns = Patterns{
 		newPrefix(words("版權聲明 版权声明 免責聲明 免责声明 版權所有 版权所有"), ""),
 		newPrefix(words("點擊關注 点击关注 關注我們 关注我们 長按識別 长按识别 掃碼關注 扫码关注 歡迎關注 欢迎关注"), ""),
 		newPrefix(words("未經授權 未经授权 轉載請 转载请 本文僅代表 本文仅代表"), ""),
+		// Cookie and privacy notices, and the switches that come with them.
+		newPrefix(words("請同意我們的隱私權 请同意我们的隐私权 本網站使用 本网站使用 本站使用"), ""),
 		endMarker{},
 	},
 	Trailer: PatternSet{

@@ -12,6 +12,7 @@ import (
 type headerPlan struct {
 	dateline, title int
 	date            Date
+	company         bool // the dateline's line holds more than the date: it is listed as removed
 	end             int
 }
 
@@ -26,10 +27,14 @@ func planHeader(ls []line, opt Options) headerPlan {
 			hp.date, dl = d, i
 			break
 		}
+		if d, ok := ParseDatelineWithCompany(ls[i].text, opt.Zone); ok {
+			hp.date, dl, hp.company = d, i, true
+			break
+		}
 	}
 	furniture := func(s string) bool {
 		_, by := parseByline(s)
-		return by || opt.Patterns.Line.Match(s)
+		return by || opt.Patterns.Line.Match(s) || photoCredit(s)
 	}
 	if dl >= 0 {
 		for i := dl - 1; i >= 0 && title < 0; i-- {
@@ -71,7 +76,19 @@ func claimDateline(c *ctx, ls []line) (Claim, bool) {
 		return Claim{}, false
 	}
 	d := c.head.date
-	return Claim{Lines: 1, Date: &d}, true
+	cl := Claim{Lines: 1, Date: &d}
+	if c.head.company {
+		cl.Removed = "dateline" // the source, update stamp and buttons on its line
+	}
+	return cl, true
+}
+
+// photoCredit: a picture's credit left by a scrape (中新社記者 王小明攝,
+// 記者林美華／攝影): it names a photographer, not the article.
+func photoCredit(s string) bool {
+	t := strings.TrimRightFunc(s, func(r rune) bool { return isSpace(r) || isDigit(r) || strings.ContainsRune("年月日", r) })
+	return (strings.HasSuffix(t, "攝") || strings.HasSuffix(t, "摄") || strings.HasSuffix(t, "攝影") || strings.HasSuffix(t, "摄影")) &&
+		runeLen(s) <= 60 && (strings.Contains(s, "記者") || strings.Contains(s, "记者") || strings.Contains(s, "社"))
 }
 
 // claimTitle takes the headline, less its part marker.

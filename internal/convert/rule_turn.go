@@ -102,11 +102,12 @@ func mergedLabels(s string) []string {
 // the body's line starts before classification.
 type labelSet struct {
 	known  map[string]bool
-	sorted []string // known labels, longest first, for splitting merged turns
+	asks   map[string]bool // labels whose lines are questions: the interviewer, whatever its name (德國之聲:…?)
+	sorted []string        // known labels, longest first, for splitting merged turns
 }
 
 func scanLabels(ls []line) labelSet {
-	count := map[string]int{}
+	count, asked := map[string]int{}, map[string]int{}
 	var order []string
 	hasQuestion := false
 	see := func(lb string) {
@@ -121,6 +122,9 @@ func scanLabels(ls []line) labelSet {
 			continue
 		}
 		see(lb)
+		if r, _ := utf8.DecodeLastRuneInString(l.text); r == '?' || r == '？' {
+			asked[lb]++
+		}
 		if contains(questionLabels, lb) {
 			hasQuestion = true
 			for _, m := range mergedLabels(l.text) {
@@ -128,7 +132,7 @@ func scanLabels(ls []line) labelSet {
 			}
 		}
 	}
-	s := labelSet{known: map[string]bool{}}
+	s := labelSet{known: map[string]bool{}, asks: map[string]bool{}}
 	for _, lb := range order {
 		switch {
 		case contains(questionLabels, lb) || contains(answerLabels, lb):
@@ -141,6 +145,19 @@ func scanLabels(ls []line) labelSet {
 	for lb, ok := range s.known {
 		if ok {
 			s.sorted = append(s.sorted, lb)
+		}
+	}
+	// A label that asks in two of every three of its lines, facing one that
+	// does not, is the question side.
+	answers := false
+	for _, lb := range s.sorted {
+		if asked[lb]*3 < count[lb] {
+			answers = true
+		}
+	}
+	for _, lb := range s.sorted {
+		if answers && !contains(answerLabels, lb) && count[lb] >= 2 && asked[lb]*3 >= count[lb]*2 {
+			s.asks[lb] = true
 		}
 	}
 	// Longest first, so 劉慶峰 wins over a shorter label that prefixes it.
@@ -172,7 +189,9 @@ func (s labelSet) at(t string) string {
 	return lb
 }
 
-func (s labelSet) question(label string) bool { return contains(questionLabels, label) }
+func (s labelSet) question(label string) bool {
+	return contains(questionLabels, label) || s.asks[label]
+}
 
 type piece struct{ label, colon, text string }
 

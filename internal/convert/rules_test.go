@@ -105,6 +105,7 @@ func TestRuleFurniture(t *testing.T) {
 		{"責任編輯", []string{"責任編輯:王小明"}, "1 removed"},
 		{"来源 with a full-width colon", []string{"来源：某某日报"}, "1 removed"},
 		{"版權聲明", []string{"版權聲明:本文版權歸原作者所有"}, "1 removed"},
+		{"a privacy switch", []string{"請同意我們的隱私權規範,才能啟用這項功能。"}, "1 removed"},
 		{"a lone end mark", []string{"（完）"}, "1 removed"},
 		{"END", []string{"END"}, "1 removed"},
 		{"a sentence about an editor", []string{"編輯部的同事都很忙。"}, ""},
@@ -119,6 +120,11 @@ func TestRuleByline(t *testing.T) {
 		{"two reporters", []string{"記者 王小明、李大華"}, "1 authors:王小明,李大華"},
 		{"記錄整理 full-width colon", []string{"記錄整理：陳美玲"}, "1 authors:陳美玲"},
 		{"an organisation is not an author", []string{"整理:極客公園"}, ""},
+		{"box-drawing marks, with a photographer", []string{"記者│王小明 攝影│李大華"}, "1 authors:王小明"},
+		{"a wire desk before 記者", []string{"中新社記者 王小明 李大華"}, "1 authors:王小明,李大華"},
+		{"本报记者 and a space", []string{"本报记者 赵六"}, "1 authors:赵六"},
+		{"reported from a place", []string{"記者林志明／台中報導"}, "1 authors:林志明"},
+		{"a special correspondent, then the paper", []string{"特派記者陳美玲/東京報導某某報"}, "1 authors:陳美玲"},
 		{"記者會 is prose", []string{"記者會在下午舉行"}, ""},
 		{"a sentence", []string{"作者:王小明認為這件事很重要。"}, ""},
 	}, nil)
@@ -184,6 +190,7 @@ func TestRuleTurn(t *testing.T) {
 		{"full-width colon", []string{"Q：為什麼？", "A：因為。"}, "1 turn Q?:為什麼？"},
 		{"例如: is prose", []string{"例如:這樣做。", "問:好嗎?"}, ""},
 		{"reported speech", []string{"他表示:沒有問題。", "問:好嗎?"}, ""},
+		{"an outlet that asks is the question side", []string{"某某電台:你怎麼看?", "王大明:我覺得可以。", "某某電台:那以後呢?", "王大明:以後再說。"}, "1 turn 某某電台?:你怎麼看?"},
 	}, nil)
 }
 
@@ -229,5 +236,57 @@ func TestRulesHeader(t *testing.T) {
 	cl, _ := claimTitle(c, ls[1:])
 	if cl.Title.Text != "新制度上路" || cl.Title.Part != 2 {
 		t.Errorf("title %+v", cl.Title)
+	}
+}
+
+// TestLeadByline: a credit at the start of the lead names authors; the
+// same words elsewhere in prose do not.
+func TestLeadByline(t *testing.T) {
+	tests := []struct{ para, want string }{
+		{"（中央社記者王小明台北5日電）某某部門今天宣布新的措施。", "王小明"},
+		{"某某專訪-3(中央社記者林美華高雄12日電)市長今天表示。", "林美華"},
+		{"中新网上海3月2日电(记者 张三 李四)某公司今天发布新产品。", "张三 李四"},
+		{"某某社北京9月6日电 （记者 王五）会议今天开幕。", "王五"},
+		{"【記者陳美玲／高雄報導】市政府今天公布預算。", "陳美玲"},
+		{"本报记者赵六发自广州 一场展览今天开幕。", "赵六"},
+		{"他對記者王小明說,明天會更好。", ""},
+		{"記者會在台北舉行,吸引很多人。", ""},
+		{"（中央社記者會在台北5日舉行）", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(leadByline(tt.para), " "); got != tt.want {
+			t.Errorf("leadByline(%q) = %q, want %q", tt.para, got, tt.want)
+		}
+	}
+}
+
+// TestHeaderShapes: whole files of real-page shapes, written here: what
+// the header makes of them.
+func TestHeaderShapes(t *testing.T) {
+	tests := []struct{ name, text, title, date, authors string }{
+		{"furniture around the title, a dateline with an update stamp",
+			"本網站使用相關技術提供更好的閱讀體驗。\n下載\n\n寒流來襲 北部低溫探8度\n\n2024/01/20 07:40(01/20 08:05 更新)\n請同意我們的隱私權規範,才能啟用聽新聞的功能。\n\n（中央社記者王小明台北20日電）受寒流影響,今天清晨北部低溫。\n",
+			"寒流來襲 北部低溫探8度", "2024-01-20T07:40:00+08:00", "王小明"},
+		{"a breadcrumb, then a source before the time",
+			"首页 > 新闻 > 国内 > 正文\n\n城市公园今天开放\n\n来源:某某晚报 2019-07-02 17:45   https://example.org/\n\n城市公园今天上午正式开放,市民纷纷前来游览。\n",
+			"城市公园今天开放", "2019-07-02T17:45:00+08:00", ""},
+		{"a photo credit is no title",
+			"會場一景。某某社記者 王小明攝\n某某會議今天在台北舉行,來自各地的代表出席。\n",
+			"", "", ""},
+		{"a byline with box-drawing marks is no title",
+			"記者│王小明 攝影│李大華\n「這是一段引言。」他在專訪中這樣說,並談到自己多年的經驗。\n",
+			"", "", "王小明"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := parseText(t, tt.text)
+			date := ""
+			if doc.Date != nil {
+				date = doc.Date.String()
+			}
+			if doc.Title != tt.title || date != tt.date || strings.Join(doc.Authors, " ") != tt.authors {
+				t.Errorf("title %q date %q authors %q; want %q %q %q", doc.Title, date, doc.Authors, tt.title, tt.date, tt.authors)
+			}
+		})
 	}
 }

@@ -10,6 +10,8 @@ import (
 // run of them right before a name, ending in a title (not a unit such as 研究院).
 var (
 	titleWords = []string{
+		"參選人", "参选人", "候選人", "候选人", "發言人", "发言人", "委員", "委员", "議員", "议员", "立委",
+		"總統", "总统", "主委", "書記", "书记", "縣長", "县长", "主筆", "主笔",
 		"董事長", "董事长", "董事", "總裁", "总裁", "總經理", "总经理", "經理", "经理", "院長", "院长", "所長", "所长",
 		"主任", "教授", "講師", "讲师", "研究員", "研究员", "執行官", "执行官", "科學家", "科学家", "技術官", "技术官",
 		"創始人", "创始人", "創辦人", "创办人", "合夥人", "合伙人", "總監", "总监", "總編輯", "总编辑", "主編", "主编",
@@ -100,20 +102,25 @@ func findName(intro, surname string) (name, role string) {
 func resolveSpeakers(doc *Document, aliases map[string]string) {
 	intro := introText(doc)
 	var labels []string
+	asks := map[string]bool{} // the question side, as the classifier decided it
 	for _, b := range doc.Blocks {
-		if b.Kind == KindTurn && !contains(labels, b.Speaker) {
+		if b.Kind != KindTurn {
+			continue
+		}
+		if !contains(labels, b.Speaker) {
 			labels = append(labels, b.Speaker)
 		}
+		if b.Question != nil && *b.Question {
+			asks[b.Speaker] = true
+		}
 	}
-	sort.SliceStable(labels, func(i, j int) bool {
-		return contains(questionLabels, labels[i]) && !contains(questionLabels, labels[j])
-	})
+	sort.SliceStable(labels, func(i, j int) bool { return asks[labels[i]] && !asks[labels[j]] })
 	doc.Speakers = doc.Speakers[:0]
 	for _, lb := range labels {
-		sp := speakerFor(lb, intro)
+		sp := speakerFor(lb, intro, asks[lb])
 		if full, ok := aliases[lb]; ok && full != "" {
 			sp.Name = strp(full)
-			if !contains(questionLabels, lb) && sp.Role == "" {
+			if !asks[lb] && sp.Role == "" {
 				sp.Role = roleOf(intro, full)
 			}
 		}
@@ -121,9 +128,13 @@ func resolveSpeakers(doc *Document, aliases map[string]string) {
 	}
 }
 
-func speakerFor(label, intro string) Speaker {
+func speakerFor(label, intro string, asks bool) Speaker {
 	switch {
-	case contains(questionLabels, label):
+	case asks && !contains(questionLabels, label):
+		// A label that asks but is no question word: an outlet or a host the
+		// text names (德國之聲). It is the interviewer, not a person's name.
+		return Speaker{Label: label, Role: "interviewer"}
+	case asks:
 		sp := Speaker{Label: label, Role: "interviewer"}
 		if label != "問" && label != "问" && label != "Q" {
 			if n := nameAfter(intro, label); n != "" {
