@@ -104,6 +104,14 @@ func TestTurns(t *testing.T) {
 			[]string{"turn 問?:怎麼看?", "turn 劉聰:兩個方向。", "heading:下一步怎麼走", "paragraph:新的一段。"}},
 		{"例如: is not a speaker", "例如:語音、圖像。\n\n比如:文字。\n", []string{"paragraph:例如:語音、圖像。", "paragraph:比如:文字。"}},
 		{"他說: is not a speaker", "他說:我們會繼續。\n\n他說:謝謝。\n", []string{"paragraph:他說:我們會繼續。", "paragraph:他說:謝謝。"}},
+		{"colon lines in prose are prose", "第三位：一位老師。\n\n第四位：一位醫生。\n\n關鍵字：教育、醫療\n\n關鍵字：城市\n",
+			[]string{"paragraph:第三位：一位老師。", "paragraph:第四位：一位醫生。", "paragraph:關鍵字：教育、醫療", "paragraph:關鍵字：城市"}},
+		{"an editorial label in an interview is no speaker", "核心提示：這是一篇訪談。\n\n問：您好嗎？\n\n王小明：很好。\n",
+			[]string{"paragraph:核心提示：這是一篇訪談。", "turn 問?:您好嗎？", "turn 王小明:很好。"}},
+		{"compound labels", "记者问：公司明年的计划是什么？\n\n王小明答：继续扩大生产。\n\n记者问：还有呢？\n\n王小明答：招更多人。\n",
+			[]string{"turn 记者问?:公司明年的计划是什么？", "turn 王小明答:继续扩大生产。", "turn 记者问?:还有呢？", "turn 王小明答:招更多人。"}},
+		{"two names passing the word", "王小明：我先說。\n\n李大華：我接著說。\n\n王小明：好的。\n\n李大華：謝謝。\n",
+			[]string{"turn 王小明:我先說。", "turn 李大華:我接著說。", "turn 王小明:好的。", "turn 李大華:謝謝。"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -65,9 +65,11 @@ type rule struct {
 var rules = []rule{
 	{"dateline", inHeader, claimDateline},
 	{"title", inHeader, claimTitle},
+	{"wrapper", inHeader, claimWrapper},
 	{"byline", inHeader | inBody, claimByline},
 	{"promo", inHeader, claimPromo},
 	{"trailer", inBody, claimTrailer},
+	{"signature", inBody, claimSignature},
 	{"furniture", inHeader | inBody, claimFurniture},
 	{"list", inBody, claimList},
 	{"code", inBody, claimCode},

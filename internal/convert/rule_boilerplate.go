@@ -159,3 +159,16 @@ func claimFurniture(c *ctx, ls []line) (Claim, bool) {
 	}
 	return Claim{Lines: 1, Removed: "furniture"}, true
 }
+
+// claimSignature: a BBS post ends with "--", the site's ※ lines (發信站,
+// 文章網址) and the readers' pushes after them: none of it is the article.
+func claimSignature(c *ctx, ls []line) (Claim, bool) {
+	t := ls[0].text
+	switch {
+	case t == "--" && len(ls) > 1 && strings.HasPrefix(ls[1].text, "※"):
+	case strings.HasPrefix(t, "※ 發信站") || strings.HasPrefix(t, "※ 发信站") || strings.HasPrefix(t, "※發信站"):
+	default:
+		return Claim{}, false
+	}
+	return Claim{Lines: len(ls), Removed: "signature"}, true
+}

@@ -13,6 +13,7 @@ type headerPlan struct {
 	dateline, title int
 	date            Date
 	company         bool // the dateline's line holds more than the date: it is listed as removed
+	wrapper         *wrapperPlan
 	end             int
 }
 
@@ -21,6 +22,13 @@ const headLines = 12
 
 func planHeader(ls []line, opt Options) headerPlan {
 	hp := headerPlan{end: -1}
+	if wp, ok := planWrapper(ls, opt.Zone); ok {
+		hp.wrapper, hp.title, hp.end = &wp, wp.title, wp.last
+		if wp.date != nil {
+			hp.date = *wp.date
+		}
+		return hp
+	}
 	dl, title := -1, -1
 	for i := range min(len(ls), headLines) {
 		if d, ok := ParseDateline(ls[i].text, opt.Zone); ok {
@@ -96,7 +104,11 @@ func claimTitle(c *ctx, ls []line) (Claim, bool) {
 	if ls[0].no != c.head.title {
 		return Claim{}, false
 	}
-	text, part, parts := splitTitle(ls[0].text)
+	t := ls[0].text
+	if w := c.head.wrapper; w != nil {
+		t = w.titleText
+	}
+	text, part, parts := splitTitle(t)
 	return Claim{Lines: 1, Title: &Title{Text: text, Part: part, Parts: parts}}, true
 }
 

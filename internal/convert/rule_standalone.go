@@ -28,10 +28,17 @@ func claimCaption(c *ctx, ls []line) (Claim, bool) {
 // quotation or a bracketed note.
 func claimHeading(c *ctx, ls []line) (Claim, bool) {
 	t := ls[0].text
-	if ls[0].gap == 0 && c.blocks > 0 || !standalone(c, ls, 30) || isQuotation(t) || bracketed(t) {
+	if ls[0].gap == 0 && c.blocks > 0 || !standalone(c, ls, 30) || isQuotation(t) || bracketed(t) || formField(t) {
 		return Claim{}, false
 	}
 	return Claim{Lines: 1, Blocks: []Block{{Kind: KindHeading, Text: t}}}, true
+}
+
+// formField: a line that reads "field: value" (關鍵字：城市, 地點：台北) is
+// a field of the page, not a section title.
+func formField(s string) bool {
+	_, head, ok := labelHead(s)
+	return ok && head < len(s)
 }
 
 func bracketed(s string) bool {

@@ -10,11 +10,11 @@ import (
 
 // Speaker labels: the question side, the generic answer side, and names.
 var (
-	questionLabels = []string{"問", "问", "Q", "主持人", "記者", "记者", "提問", "提问"}
+	questionLabels = []string{"問", "问", "Q", "主持人", "記者", "记者", "提問", "提问", "記者問", "记者问", "主持人問", "主持人问"}
 	answerLabels   = []string{"答", "A"}
 	// Words that end "X:" in prose without being anyone speaking. Matched
 	// once per distinct candidate label, not per line.
-	notLabels = regexp.MustCompile(`^(?:例如|比如|譬如|注意|原因|結論|结论|總結|总结|備註|备注|提示|問題|问题|答案|地址|電話|电话|時間|时间|日期|來源|来源|作者|撰文|編輯|编辑|文|圖|图|攝影|摄影|註|注|按|編按|编按|附|附註|附注|說明|说明|重點|重点|其一|其二|第[一二三四五六七八九十]+|首先|其次|最後|最后|另外|總之|总之|所以|因此|但是|然而|包括|如下|以下|目前|現在|现在)$|(?:說|说|道|表示|指出|認為|认为|問|问|寫|写|稱|称|強調|强调|回應|回应|透露|坦言|直言|笑言|補充|补充)$`)
+	notLabels = regexp.MustCompile(`^(?:例如|比如|譬如|注意|原因|結論|结论|總結|总结|備註|备注|提示|問題|问题|答案|地址|電話|电话|時間|时间|日期|來源|来源|作者|撰文|編輯|编辑|文|圖|图|攝影|摄影|註|注|按|編按|编按|附|附註|附注|說明|说明|重點|重点|其一|其二|第[一二三四五六七八九十]+|首先|其次|最後|最后|另外|總之|总之|所以|因此|但是|然而|包括|如下|以下|目前|現在|现在|核心提示|編者按|编者按|編輯按|编辑按|小編|小编|導讀|导读|導語|导语|關鍵字|关键字|關鍵詞|关键词|摘要|地點|地点|主題|主题|嘉賓|嘉宾|題目|题目|標題|标题|副標題|副标题|第[一二三四五六七八九十0-9]+[位個个點点條条]|其三|其四)$|(?:說|说|道|表示|指出|認為|认为|問|问|寫|写|稱|称|強調|强调|回應|回应|透露|坦言|直言|笑言|補充|补充)$`)
 )
 
 func isHan(r rune) bool   { return unicode.Is(unicode.Han, r) }
@@ -116,12 +116,14 @@ func scanLabels(ls []line) labelSet {
 		}
 		count[lb]++
 	}
+	var seq []string // the labels of labelled lines, in order
 	for _, l := range ls {
 		lb, head, ok := labelHead(l.text)
 		if !ok || head == len(l.text) {
 			continue
 		}
 		see(lb)
+		seq = append(seq, lb)
 		if r, _ := utf8.DecodeLastRuneInString(l.text); r == '?' || r == '？' {
 			asked[lb]++
 		}
@@ -133,13 +135,17 @@ func scanLabels(ls []line) labelSet {
 		}
 	}
 	s := labelSet{known: map[string]bool{}, asks: map[string]bool{}}
+	// A colon-led line is a turn only in an interview: one with a question
+	// side, or whose labelled lines pass between speakers. Lines such as
+	// 關鍵字：… or 第三位：… in prose stay prose.
+	interview := hasQuestion || alternates(seq, func(lb string) bool { return count[lb] >= 2 && !notLabels.MatchString(lb) && nameLike(lb) })
 	for _, lb := range order {
 		switch {
-		case contains(questionLabels, lb) || contains(answerLabels, lb):
-			s.known[lb] = count[lb] >= 2 || hasQuestion
+		case contains(questionLabels, lb) || contains(answerLabels, lb) || answeredBy(lb) != "":
+			s.known[lb] = (count[lb] >= 2 || hasQuestion) && (interview || contains(questionLabels, lb) || contains(answerLabels, lb))
 		case notLabels.MatchString(lb):
-		case count[lb] >= 2 || hasQuestion:
-			s.known[lb] = nameLike(lb)
+		case interview:
+			s.known[lb] = nameLike(lb) && (count[lb] >= 2 || hasQuestion)
 		}
 	}
 	for lb, ok := range s.known {
@@ -166,6 +172,32 @@ func scanLabels(ls []line) labelSet {
 		return len(a) > len(b) || len(a) == len(b) && a < b
 	})
 	return s
+}
+
+// alternates reports whether labelled lines pass from one speaker to
+// another at least twice, counting only labels ok accepts.
+func alternates(seq []string, ok func(string) bool) bool {
+	switches, last := 0, ""
+	for _, lb := range seq {
+		if !ok(lb) {
+			continue
+		}
+		if last != "" && lb != last {
+			switches++
+		}
+		last = lb
+	}
+	return switches >= 2
+}
+
+// answeredBy reads a compound answer label, 王小明答: the person who answers,
+// or "" when lb is not one.
+func answeredBy(lb string) string {
+	name, ok := strings.CutSuffix(lb, "答")
+	if !ok || !nameLike(name) || notLabels.MatchString(name) {
+		return ""
+	}
+	return name
 }
 
 // nameLike: a person's name or an honorific label (劉聰, 陳教授, Tim Cook).

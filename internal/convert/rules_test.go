@@ -100,6 +100,39 @@ func TestRuleTrailer(t *testing.T) {
 	}, nil)
 }
 
+func TestRuleSignature(t *testing.T) {
+	runRule(t, claimSignature, []ruleCase{
+		{"a BBS signature and the pushes under it", []string{"--", "※ 發信站: 某某站(example.org), 來自: 10.0.0.1", "推 someone: 說得好 05/18 10:22"}, "3 removed"},
+		{"a lone 發信站 line", []string{"※ 發信站: 某某站"}, "1 removed"},
+		{"a dash line in prose", []string{"--", "下一段文字。"}, ""},
+	}, nil)
+}
+
+// TestWrapperFields: the fields a wrapper format puts around an article.
+func TestWrapperFields(t *testing.T) {
+	tests := []struct{ name, text, title, date, removed, first string }{
+		{"a BBS header", "作者: someone (暱稱) 看板: Board\n標題: [閒聊] 雨天的午後\n時間: Thu May 18 10:20:30 2017\n\n今天又下雨了。\n",
+			"[閒聊] 雨天的午後", "2017-05-18T10:20:30+08:00", "作者: someone (暱稱) 看板: Board|時間: Thu May 18 10:20:30 2017", "今天又下雨了。"},
+		{"Title and Content labels", "Title: 城市的夜晚\nDate: 2021-06-01\nContent: 夜晚的城市很安靜。\n\n第二段。\n",
+			"城市的夜晚", "2021-06-01", "Date: 2021-06-01", "夜晚的城市很安靜。"},
+		{"front matter of a Markdown archive", "---\ntitle: 一篇存檔文章\ndate: 2020-02-03T10:00:00+08:00\ntags: [a, b]\n---\n\n正文第一段。\n",
+			"一篇存檔文章", "2020-02-03T10:00:00+08:00", "---|date: 2020-02-03T10:00:00+08:00|tags: [a, b]|---", "正文第一段。"},
+		{"one field is no wrapper", "Title: 只是一行\n\n正文。\n", "Title: 只是一行", "", "", "正文。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := parseText(t, tt.text)
+			date := ""
+			if doc.Date != nil {
+				date = doc.Date.String()
+			}
+			if doc.Title != tt.title || date != tt.date || strings.Join(doc.Boilerplate, "|") != tt.removed || doc.Blocks[0].Text != tt.first {
+				t.Errorf("title %q date %q removed %q first %q", doc.Title, date, doc.Boilerplate, doc.Blocks[0].Text)
+			}
+		})
+	}
+}
+
 func TestRuleFurniture(t *testing.T) {
 	runRule(t, claimFurniture, []ruleCase{
 		{"責任編輯", []string{"責任編輯:王小明"}, "1 removed"},
@@ -179,6 +212,7 @@ func TestRuleHeading(t *testing.T) {
 		{"no blank line after", []string{"大模型的下一步@1", "正文。"}, ""},
 		{"a bracketed note", []string{"(本文有刪節)@1", "正文。@1"}, ""},
 		{"punctuation only", []string{"---@1", "正文。@1"}, ""},
+		{"a form field", []string{"關鍵字：城市@1", "正文。@1"}, ""},
 	}, nil)
 }
 

@@ -145,6 +145,9 @@ func speakerFor(label, intro string, asks bool) Speaker {
 	case contains(answerLabels, label):
 		return Speaker{Label: label, Role: ""}
 	}
+	if name := answeredBy(label); name != "" {
+		return Speaker{Label: label, Name: strp(name), Role: roleOf(intro, name)}
+	}
 	// A full name the intro introduces with a title.
 	if r := roleOf(intro, label); r != "" {
 		return Speaker{Label: label, Name: strp(label), Role: r}
