@@ -119,6 +119,7 @@ func convertPaths(paths []string, cf convertFlags, stdout, stderr io.Writer) int
 			printDiffs(stdout, results)
 		}
 		printSummary(stdout, results, cf.dryRun)
+		printWarnings(stdout, results)
 	}
 	if failed > 0 {
 		return exitFailed
@@ -143,6 +144,22 @@ func printSummary(w io.Writer, results []batch.Result, dry bool) {
 		prefix = "dry run, nothing written: "
 	}
 	fmt.Fprintf(w, "%s%d files: %s\n", prefix, len(results), strings.Join(parts, ", "))
+}
+
+// printWarnings lists, one line a file, the guesses an editor should check
+// in what was just converted.
+func printWarnings(w io.Writer, results []batch.Result) {
+	header := false
+	for _, r := range results {
+		if len(r.Warnings) == 0 || r.Status == batch.StatusUnchanged || r.Status == batch.StatusFailed {
+			continue
+		}
+		if !header {
+			fmt.Fprintln(w, "check these guesses (fix the page, or teach jishi.toml):")
+			header = true
+		}
+		fmt.Fprintf(w, "  %s: %s\n", r.Source, strings.Join(r.Warnings, "; "))
+	}
 }
 
 func printDiffs(w io.Writer, results []batch.Result) {

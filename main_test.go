@@ -134,3 +134,14 @@ func TestNoProgressBarWhenPiped(t *testing.T) {
 		t.Errorf("exit %d stdout %q stderr %q", code, stdout, stderr)
 	}
 }
+
+// TestConvertListsWeakGuesses: convert ends with one line per file whose
+// guesses an editor should check, and says why.
+func TestConvertListsWeakGuesses(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "untitled.txt"), []byte("開頭就是一句很長的正文,沒有標題也沒有日期,說了很多很多的話。\n"), 0o644)
+	code, stdout, _ := runCLI(t, "convert", "--out", t.TempDir(), dir)
+	if code != exitOK || !strings.Contains(stdout, "check these guesses") || !strings.Contains(stdout, "untitled.txt: no title line; no date") {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+}

@@ -30,11 +30,13 @@ type Config struct {
 
 // Result is what happened to one source file.
 type Result struct {
-	Source  string   `json:"source"` // the path as given
-	Status  string   `json:"status"`
-	Dir     string   `json:"dir,omitempty"`
-	Reason  string   `json:"reason,omitempty"`
-	Changes []Change `json:"-"`
+	Source string `json:"source"` // the path as given
+	Status string `json:"status"`
+	Dir    string `json:"dir,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	// Warnings are the converter's weak guesses about a file it converted.
+	Warnings []string `json:"warnings,omitempty"`
+	Changes  []Change `json:"-"`
 }
 
 // loaded is a source file after decode, parse and enrich (or its failure).
@@ -161,7 +163,7 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			if !cfg.Store.DryRun {
 				changes = nil // the diff is printed for dry runs only; a batch must not hold every file it wrote
 			}
-			r := Result{Source: f, Status: status, Dir: b.Dir, Changes: changes}
+			r := Result{Source: f, Status: status, Dir: b.Dir, Changes: changes, Warnings: ld.doc.Warnings()}
 			if err != nil {
 				r.Status, r.Reason = StatusFailed, err.Error()
 			} else {

@@ -99,3 +99,18 @@ func TestNoArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestWarnings: the weak guesses an editor is told to check.
+func TestWarnings(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{head + "第一段。\n", ""},
+		{"開頭就是一句很長的正文,沒有標題也沒有日期,說了很多話。\n", "no title line|no date"},
+		{head + "問:好嗎?\n\n王小明:好。\n\n問:真的?\n", "a label that spoke once: 王小明"},
+		{head + "第一段。\n\n\n\n圖說文字\n\n責任編輯:李四\n", "1 caption(s) without their image|1 line(s) removed (furniture 1)"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(parseText(t, tt.text).Warnings(), "|"); got != tt.want {
+			t.Errorf("warnings of %q = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
