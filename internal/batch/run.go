@@ -270,8 +270,8 @@ func intact(out string, e *Entry) bool {
 }
 
 func reason(err error) string {
-	if r, ok := convert.IsNoArticle(err); ok {
-		return r
+	if _, ok := convert.IsNoArticle(err); ok {
+		return err.Error() // the reason, and what the file looked like instead
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

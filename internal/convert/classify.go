@@ -90,6 +90,9 @@ type ctx struct {
 	open   bool // an answer is open: unlabelled paragraphs continue it
 	blocks int  // blocks made so far
 	code   *codeRuns
+	// onePerLine: prose paragraphs stand on lines of their own without
+	// blank lines between them, so short lines in a row are no verse.
+	onePerLine bool
 }
 
 // Parse classifies decoded text into a Document: the header phase (title,
@@ -106,7 +109,7 @@ func Parse(file, text, enc string, opt Options) (*Document, error) {
 	}
 	ls := splitLines(text)
 	if len(ls) == 0 {
-		return nil, &NoArticleError{ReasonEmpty}
+		return nil, &NoArticleError{Reason: ReasonEmpty}
 	}
 	c := &ctx{opt: opt, head: planHeader(ls, opt)}
 	var body []line
@@ -119,9 +122,13 @@ func Parse(file, text, enc string, opt Options) (*Document, error) {
 	body = append(body, ls...)
 	c.labels = scanLabels(body)
 	c.code = newCodeRuns(body)
+	c.onePerLine = onePerLine(body)
 	classify(c, doc, body, inBody)
 	if len(doc.Blocks) == 0 {
-		return nil, &NoArticleError{ReasonNoContent}
+		return nil, &NoArticleError{Reason: ReasonNoContent}
+	}
+	if what := notAnArticle(doc, text); what != "" {
+		return nil, &NoArticleError{Reason: ReasonNoContent, Detail: what}
 	}
 	doc.Script = detectScript(text)
 	return doc, nil

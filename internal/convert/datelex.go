@@ -257,11 +257,13 @@ func emitWithContext(s string, it item, emit func(item)) {
 var qualifiers = words("上旬 中旬 下旬 初 底 末")
 
 // beforeMarkers turn the date after them into no event: plans and habits,
-// the end of a range, a lunar date, a count of months.
+// the end of a range, a lunar date, a count of months, the date a
+// statistic stands at (截至), a comparison (比, 同比), a photo's credit (攝).
 var beforeMarkers = words(`計劃 计划 計畫 计画 預計 预计 將於 将于 將在 将在 擬於 拟于 打算 準備 准备 有望 預期 预期 目標 目标
-	每年 每月 至 到 — – ~ ～ － - 農曆 农历 陰曆 阴历 近 過去 过去 最近 頭 头 這 这 前 後 后`)
+	每年 每月 至 到 — – ~ ～ － - 農曆 农历 陰曆 阴历 近 過去 过去 最近 頭 头 這 这 前 後 后
+	截至 截止 截止到 截止至 比 較 较 相較 相较 同比 環比 环比 攝 摄`)
 
-// spanAfter words make the date before them a span, a duration or a season.
+// spanWords after a date make it a span, a duration or a season.
 var spanWords = words(`年代 代 以來 以来 來 来 之間 之间 間 间 期間 期间 之久 之後 之后 之前 以後 以后 以前 多 前 後 后 內 内 左右
 	上半 下半 春 夏 秋 冬 暑假 寒假 最後 最后 第 季度 至 到`)
 
@@ -270,6 +272,9 @@ var spanWords = words(`年代 代 以來 以来 來 来 之間 之间 間 间 �
 func spanAt(s string) string {
 	if w := wordAt(s, spanWords); w != "" {
 		return w
+	}
+	if n := clockAt(s); n > 0 {
+		return s[:n] // a time of day: the date is a page's timestamp, not an event
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	if (isCJKNumeral(r) || r >= '1' && r <= '4') && strings.HasPrefix(s[n:], "季") {
@@ -290,6 +295,26 @@ func spanAt(s string) string {
 		}
 	}
 	return ""
+}
+
+// clockAt is the length of a time of day (16:05, 9：30) at the start of s, or 0.
+func clockAt(s string) int {
+	i := 0
+	for i < len(s) && i < 2 && isASCIIDigit(s[i]) {
+		i++
+	}
+	if i == 0 {
+		return 0
+	}
+	c, n := utf8.DecodeRuneInString(s[i:])
+	if c != ':' && c != '：' {
+		return 0
+	}
+	j := i + n
+	if j+2 > len(s) || !isASCIIDigit(s[j]) || !isASCIIDigit(s[j+1]) {
+		return 0
+	}
+	return j + 2
 }
 
 // suffixWord returns the word of ws that s ends with, or "".

@@ -29,12 +29,20 @@ const (
 	ReasonEmpty     = "empty"
 	ReasonBinary    = "binary"
 	ReasonNoContent = "no-content"
+	// ReasonUnsupported: text in an encoding Jishi does not read (EUC-TW…).
+	ReasonUnsupported = "unsupported encoding"
 )
 
-// NoArticleError says why a file yields no article; Reason is one of the Reason constants.
-type NoArticleError struct{ Reason string }
+// NoArticleError says why a file yields no article; Reason is one of the
+// Reason constants, Detail what the file looked like instead.
+type NoArticleError struct{ Reason, Detail string }
 
-func (e *NoArticleError) Error() string { return e.Reason }
+func (e *NoArticleError) Error() string {
+	if e.Detail != "" {
+		return e.Reason + " (" + e.Detail + ")"
+	}
+	return e.Reason
+}
 
 // IsNoArticle reports whether err says the input holds no article, and why.
 func IsNoArticle(err error) (string, bool) {
@@ -60,10 +68,10 @@ func Decode(raw []byte) (text, enc string, err error) {
 		text = normalize(b)
 	}
 	if isBlank(text) {
-		return "", enc, &NoArticleError{ReasonEmpty}
+		return "", enc, &NoArticleError{Reason: ReasonEmpty}
 	}
 	if looksBinary(text) {
-		return "", enc, &NoArticleError{ReasonBinary}
+		return "", enc, &NoArticleError{Reason: ReasonBinary}
 	}
 	return text, enc, nil
 }
@@ -89,10 +97,14 @@ func toUTF8(raw []byte) ([]byte, string, error) {
 	}
 	// A stray NUL happens in scraped text; many of them is a binary file.
 	if nul := bytes.Count(raw, []byte{0}); nul > 2 && nul*100 > len(raw) {
-		return nil, "", &NoArticleError{ReasonBinary}
+		return nil, "", &NoArticleError{Reason: ReasonBinary}
 	}
 	if utf8.Valid(raw) {
 		return raw, EncUTF8, nil
+	}
+	// GB18030 reads EUC-TW's bytes without an error, into nonsense: spot it first.
+	if euctw(raw) {
+		return nil, "", &NoArticleError{Reason: ReasonUnsupported, Detail: "looks like EUC-TW; save it as UTF-8 or Big5"}
 	}
 	return decodeLegacy(raw)
 }
@@ -169,7 +181,21 @@ func decodeLegacy(raw []byte) ([]byte, string, error) {
 	if best != nil && bestBad*50 < utf8.RuneCount(best) {
 		return best, bestEnc, nil
 	}
-	return nil, "", &NoArticleError{ReasonBinary}
+	return nil, "", &NoArticleError{Reason: ReasonBinary}
+}
+
+// euctw spots EUC-TW by its four-byte characters: SS2 (0x8E), a plane byte
+// (0xA1–0xB0), then two bytes of the plane's table. No other encoding Jishi
+// sees writes that sequence often.
+func euctw(raw []byte) bool {
+	n := 0
+	for i := 0; i+3 < len(raw) && i < 64<<10; i++ {
+		if raw[i] == 0x8E && raw[i+1] >= 0xA1 && raw[i+1] <= 0xB0 && raw[i+2] >= 0xA1 && raw[i+3] >= 0xA1 {
+			n++
+			i += 3
+		}
+	}
+	return n >= 3
 }
 
 // legacyPrefix is how much of a legacy file decides its encoding.

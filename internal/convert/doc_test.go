@@ -114,3 +114,26 @@ func TestWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestNotAnArticle: files with text that are still no article, and why.
+func TestNotAnArticle(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"a feed", "<?xml version=\"1.0\"?>\n<rss><channel><title>某某新聞</title></channel></rss>\n", "no-content (a feed, not an article)"},
+		{"a page of headlines", "首頁\n\n今日新聞一覽\n\n市府公布新預算\n\n颱風明天登陸\n\n股市收盤上漲\n\n夜市人潮回流\n\n球隊再拿一勝\n", "no-content (only headlines)"},
+		{"a paywall", "會員專屬文章\n\n2023-10-25 18:06\n\n本文為付費內容,訂閱後即可閱讀全文。\n", "no-content (a paywall notice)"},
+	}
+	for _, tt := range tests {
+		_, err := Convert("x.txt", []byte(tt.text), DefaultOptions())
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	// EUC-TW: SS2, a plane byte and two bytes of the plane, many times.
+	var euc []byte
+	for range 20 {
+		euc = append(euc, 0x8E, 0xA2, 0xC4, 0xA1, 0xB0, 0xA1, 0x8E, 0xA3, 0xA5, 0xE6)
+	}
+	if _, err := Convert("x.txt", euc, DefaultOptions()); err == nil || !strings.HasPrefix(err.Error(), "unsupported encoding (looks like EUC-TW") {
+		t.Errorf("EUC-TW: %v", err)
+	}
+}

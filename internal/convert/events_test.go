@@ -88,6 +88,12 @@ func TestEvents(t *testing.T) {
 		{"農曆 month and day", "農曆八月十五日是中秋節。", ""},
 		{"陰曆 month", "陰曆 5 月初五是端午。", ""},
 		{"农历 with a year", "农历 2022 年 12 月 8 日是腊八。", ""},
+		// Excluded: page timestamps and dates that only anchor a figure.
+		{"a timestamp in the text", "更新於 2023-09-01 16:05,內容如下。", ""},
+		{"a date with a clock time", "2023年9月1日 08:30 系統維護。", ""},
+		{"a statistic stands at a date", "截至 2022 年底,用戶超過一千萬。", ""},
+		{"a comparison", "營收比 2021 年增加三成,較2020年同期也更高。", ""},
+		{"a photo credit's date", "會場一景。某某社記者王小明攝 112年10月24日", ""},
 		// Excluded: number traps.
 		{"scores, ratios, counts", "2018 年測得 61 分,是 GDP 的 3.5 倍,有 1200 萬用戶、2000 多名員工,72% 的人滿意。", "2018"},
 		{"model names and times", "HX-2018 型號在 18:06 發布,Model 2019 也是。", ""},

@@ -188,11 +188,19 @@ func TestRuleCode(t *testing.T) {
 }
 
 func TestRuleVerse(t *testing.T) {
+	// A text of one paragraph a line has no verse, however short its lines.
 	runRule(t, claimVerse, []ruleCase{
-		{"short lines", []string{"床前明月光,", "疑是地上霜。", "舉頭望明月,"}, "3 verse:床前明月光,|疑是地上霜。|舉頭望明月,"},
-		{"a blank line ends it", []string{"床前明月光,", "疑是地上霜。@1"}, ""},
+		{"short lines among one-line paragraphs", []string{"首頁@1", "新聞", "體育", "這是第一段很長很長的正文,一行就是一段,沒有空行。", "這是第二段很長很長的正文,一行就是一段,沒有空行。", "這是第三段很長很長的正文,一行就是一段,沒有空行。"}, ""},
+	}, func(c *ctx) {
+		c.onePerLine = onePerLine(offer("首頁@1", "新聞", "體育", "這是第一段很長很長的正文,一行就是一段,沒有空行。", "這是第二段很長很長的正文,一行就是一段,沒有空行。", "這是第三段很長很長的正文,一行就是一段,沒有空行。"))
+	})
+	runRule(t, claimVerse, []ruleCase{
+		{"short lines", []string{"床前明月光,@1", "疑是地上霜。", "舉頭望明月,"}, "3 verse:床前明月光,|疑是地上霜。|舉頭望明月,"},
+		{"a blank line ends it", []string{"床前明月光,@1", "疑是地上霜。@1"}, ""},
+		{"lines run on into prose", []string{"床前明月光,@1", "疑是地上霜。", "接著是一段很長很長的散文,說了很多事情,不是詩的一部分。"}, ""},
 		{"a long line is prose", []string{"這是一行很長很長很長很長的散文句子,不是詩。", "第二行"}, ""},
 		{"list items are not verse", []string{"1.甲", "2.乙"}, ""},
+		{"not set off from the paragraph above", []string{"床前明月光,", "疑是地上霜。@0"}, ""},
 	}, nil)
 }
 
