@@ -137,3 +137,25 @@ func TestNotAnArticle(t *testing.T) {
 		t.Errorf("EUC-TW: %v", err)
 	}
 }
+
+// TestDescribedShapes: shapes DESIGN.md describes that once went wrong.
+func TestDescribedShapes(t *testing.T) {
+	doc := parseText(t, head+"本報記者對話創辦人兼製作人王小明。\n\n問:這部作品怎麼來的?\n\n答:從一個夢開始。\n\n問:下一步呢?\n\n答:再拍一部。\n\n（本座談於2023年10月1日在台北舉行）\n\n記錄整理：林志豪\n")
+	if got := speakersOf(doc); strings.Join(got, " ") != "問/null/interviewer 答/王小明/創辦人兼製作人" {
+		t.Errorf("an anonymous answer is the one interviewee the intro names, with a role joined by 兼: %q", got)
+	}
+	last := doc.Blocks[len(doc.Blocks)-1]
+	if last.Kind != KindParagraph || last.Text != "（本座談於2023年10月1日在台北舉行）" {
+		t.Errorf("a bracketed note after the last answer is a paragraph: %+v", last)
+	}
+	if strings.Join(doc.Authors, " ") != "林志豪" {
+		t.Errorf("記錄整理： with a full-width colon is a byline, not a turn: authors %q", doc.Authors)
+	}
+	doc = parseText(t, head+"問:票價怎麼算?\n\n局長:按里程。\n\n問:何時實施?\n\n局長:明年。\n")
+	if got := speakersOf(doc); strings.Join(got, " ") != "問/null/interviewer 局長/null/局長" {
+		t.Errorf("a post as a label names no person: %q", got)
+	}
+	if _, err := Convert("x.txt", []byte("歡迎關注我們的公眾號 https://example.org/ 點擊下載\n"), DefaultOptions()); err == nil || !strings.HasPrefix(err.Error(), ReasonNoContent) {
+		t.Errorf("a file of nothing but a promotional line: %v", err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 // run of them right before a name, ending in a title (not a unit such as 研究院).
 var (
 	titleWords = []string{
+		"製作人", "制作人", "監製", "监制", "編劇", "编剧", "演員", "演员", "設計師", "设计师", "藝術家", "艺术家",
 		"參選人", "参选人", "候選人", "候选人", "發言人", "发言人", "委員", "委员", "議員", "议员", "立委",
 		"總統", "总统", "主委", "書記", "书记", "縣長", "县长", "主筆", "主笔",
 		"董事長", "董事长", "董事", "總裁", "总裁", "總經理", "总经理", "經理", "经理", "院長", "院长", "所長", "所长",
@@ -21,6 +22,7 @@ var (
 		"CEO", "CTO", "COO", "CFO", "老師", "老师", "博士", "先生", "女士", "記者", "记者", "編輯", "编辑",
 	}
 	titleMods = []string{
+		"兼", // 創辦人兼製作人 is one role
 		"研究院", "研究所", "實驗室", "实验室", "事業部", "事业部", "事業群", "事业群", "中心", "學院", "学院",
 		"副", "總", "总", "首席", "執行", "执行", "聯合", "联合", "高級", "高级", "資深", "资深", "常務", "常务", "榮譽", "荣誉", "特聘", "名譽", "名誉",
 		"技術", "技术", "產品", "产品", "研發", "研发", "市場", "市场", "運營", "运营", "戰略", "战略", "創新", "创新",
@@ -143,7 +145,14 @@ func speakerFor(label, intro string, asks bool) Speaker {
 		}
 		return sp
 	case contains(answerLabels, label):
+		// An anonymous answer is the one interviewee the intro names.
+		if people := introPeople(intro); len(people) == 1 {
+			return Speaker{Label: label, Name: strp(people[0][0]), Role: people[0][1]}
+		}
 		return Speaker{Label: label, Role: ""}
+	}
+	if contains(titleWords, label) {
+		return Speaker{Label: label, Role: label} // 局長: a post, not a person's name
 	}
 	if name := answeredBy(label); name != "" {
 		return Speaker{Label: label, Name: strp(name), Role: roleOf(intro, name)}
@@ -160,6 +169,50 @@ func speakerFor(label, intro string, asks bool) Speaker {
 		}
 	}
 	return Speaker{Label: label, Name: strp(label), Role: ""}
+}
+
+// introPeople lists the people the intro introduces with a job title
+// (董事長劉慶峰), as name and title, once each; the question side's own
+// words (記者, 主持人) introduce no interviewee.
+func introPeople(intro string) [][2]string {
+	var out [][2]string
+	seen := map[string]bool{}
+	for i := 0; i < len(intro); {
+		r, n := utf8.DecodeRuneInString(intro[i:])
+		i += n
+		if !isCJK(r) {
+			continue
+		}
+		role := roleBefore(intro[:i])
+		if role == "" || strings.HasSuffix(role, "記者") || strings.HasSuffix(role, "记者") || strings.HasSuffix(role, "主持人") || strings.HasSuffix(role, "編輯") || strings.HasSuffix(role, "编辑") {
+			continue
+		}
+		// The name right after the title: two or three characters.
+		name := ""
+		rest := intro[i:]
+		for _, c := range rest {
+			if !isCJK(c) || strings.ContainsRune(nameEnd, c) || runeLen(name) == 3 {
+				break
+			}
+			name += string(c)
+		}
+		if runeLen(name) >= 2 && roleBefore(intro[:i+len(name)]) == "" && !seen[name] && !startsWithAny(name, titleMods) && !containsWord(name, titleWords) {
+			seen[name] = true
+			out = append(out, [2]string{name, role})
+		}
+	}
+	return out
+}
+
+func startsWithAny(s string, ws []string) bool { return wordAt(s, ws) != "" }
+
+func containsWord(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleOf returns the job title the intro gives right before name, or "".
