@@ -78,7 +78,17 @@ func lexDates(s string, emit func(item)) {
 // mayTellDate: every date item needs 年 or 月, or a digit (a numeric
 // date); a paragraph with none of them is skipped with three fast searches.
 func mayTellDate(s string) bool {
-	return strings.Contains(s, "年") || strings.Contains(s, "月") || strings.IndexAny(s, "0123456789") >= 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			return true
+		case c == 0xE5 && i+2 < len(s) && s[i+1] == 0xB9 && s[i+2] == 0xB4: // 年
+			return true
+		case c == 0xE6 && i+2 < len(s) && s[i+1] == 0x9C && s[i+2] == 0x88: // 月
+			return true
+		}
+	}
+	return false
 }
 
 // dateStart marks the runes an item can start with.

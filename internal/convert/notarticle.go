@@ -9,26 +9,28 @@ func notAnArticle(doc *Document, text string) string {
 	if strings.HasPrefix(start, "<?xml") || strings.HasPrefix(start, "<rss") || strings.HasPrefix(start, "<feed") {
 		return "a feed, not an article"
 	}
-	headlines, runes := 0, 0
-	for _, b := range doc.Blocks {
-		for _, p := range b.Paragraphs() {
-			runes += runeLen(p)
-			if shorter(p, 30) && !endsWithSentence(p) {
-				headlines++
-			}
-		}
-	}
-	paras := 0
-	for _, b := range doc.Blocks {
-		paras += len(b.Paragraphs())
-	}
-	if paras >= 5 && headlines == paras {
+	if len(doc.Blocks) >= 5 && onlyHeadlines(doc) {
 		return "only headlines"
 	}
-	if runes < 300 && paywall.MatchString(text) {
+	if len(text) < 300*4 && runeLen(text) < 300 && paywall.MatchString(text) {
 		return "a paywall notice"
 	}
 	return ""
+}
+
+// onlyHeadlines: every block is one short line that ends as no sentence does.
+func onlyHeadlines(doc *Document) bool {
+	for _, b := range doc.Blocks {
+		if b.Kind == KindTurn || b.Kind == KindCode {
+			return false
+		}
+		for _, p := range b.Paragraphs() {
+			if !shorter(p, 30) || endsWithSentence(p) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // endsWithSentence: the text ends as a sentence does.

@@ -64,7 +64,17 @@ var (
 // is false when the line is not a credit line. Organisations are not authors.
 // The regular expressions run only on lines that start as a credit line.
 func parseByline(s string) (names []string, ok bool) {
-	if m := reportedFrom.FindStringSubmatch(s); m != nil && runeLen(s) <= 40 {
+	if len(s) <= 160 && (strings.Contains(s, "記者") || strings.Contains(s, "记者")) && runeLen(s) <= 40 {
+		if names, ok := reportedFromNames(s); ok {
+			return names, true
+		}
+	}
+	return parseCreditLine(s)
+}
+
+// reportedFromNames reads 記者王小明／台北報導.
+func reportedFromNames(s string) (names []string, ok bool) {
+	if m := reportedFrom.FindStringSubmatch(s); m != nil {
 		for _, n := range nameSep.Split(strings.TrimSpace(m[1]), -1) {
 			if personName.MatchString(n) {
 				names = append(names, n)
@@ -72,6 +82,11 @@ func parseByline(s string) (names []string, ok bool) {
 		}
 		return names, len(names) > 0
 	}
+	return nil, false
+}
+
+// parseCreditLine reads a credit line that starts with its lead (文/, 記者 …).
+func parseCreditLine(s string) (names []string, ok bool) {
 	lead := bylineLead(s)
 	if lead == 0 || runeLen(s) > 60 || endsWithPunct(s) {
 		return nil, false
