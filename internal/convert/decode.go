@@ -102,10 +102,6 @@ func toUTF8(raw []byte) ([]byte, string, error) {
 	if utf8.Valid(raw) {
 		return raw, EncUTF8, nil
 	}
-	// GB18030 reads EUC-TW's bytes without an error, into nonsense: spot it first.
-	if euctw(raw) {
-		return nil, "", &NoArticleError{Reason: ReasonUnsupported, Detail: "looks like EUC-TW; save it as UTF-8 or Big5"}
-	}
 	return decodeLegacy(raw)
 }
 
@@ -163,6 +159,12 @@ func decodeLegacy(raw []byte) ([]byte, string, error) {
 	if b5Score > gbScore {
 		candidates[0], candidates[1] = candidates[1], candidates[0]
 	}
+	// GB18030 reads EUC-TW's bytes without an error, into nonsense: when
+	// neither reading yields the common characters of Chinese text and the
+	// bytes have EUC-TW's four-byte characters, say so.
+	if euctw(raw) && max(gbScore, b5Score) < hanCount(gb[:min(len(gb), len(prefix)*3/2)])/10 {
+		return nil, "", &NoArticleError{Reason: ReasonUnsupported, Detail: "looks like EUC-TW; save it as UTF-8 or Big5"}
+	}
 	best, bestEnc, bestBad := []byte(nil), "", -1
 	for _, decode := range candidates {
 		out, name := decode()
@@ -182,6 +184,17 @@ func decodeLegacy(raw []byte) ([]byte, string, error) {
 		return best, bestEnc, nil
 	}
 	return nil, "", &NoArticleError{Reason: ReasonBinary}
+}
+
+// hanCount counts the Han characters of decoded text.
+func hanCount(b []byte) int {
+	n := 0
+	for _, r := range string(b) {
+		if r >= 0x3400 && r < 0xA000 {
+			n++
+		}
+	}
+	return n
 }
 
 // euctw spots EUC-TW by its four-byte characters: SS2 (0x8E), a plane byte
