@@ -105,18 +105,24 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 
 Converts raw/ into content/, then serves the site on http://127.0.0.1:1313/
 with live reload. A new or changed .txt in raw/ is converted while the
-server runs; its errors are printed and the server keeps going.
+server runs; its errors are printed and the server keeps going. The
+converter's guesses for every raw file — title, date and byline with the
+line each came from, removed lines, speakers, events — are on a review page
+at http://127.0.0.1:1314/ (--review-port), on this machine only.
 
 Examples:
   go run . serve
-  go run . serve --port 8080
+  go run . serve --port 8080 --review-port 8081
 `)
 		return exitOK
 	}
+	args, reviewPort := takeIntFlag(args, "--review-port", defaultReviewPort)
+	_, sitePort := takeIntFlag(args, "--port", 1313)
 	convertInbox(stdout, stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go watchInbox(ctx, defaultRaw, func() { convertInbox(stdout, stderr) })
+	go serveReview(ctx, reviewPort, sitePort, stdout, stderr)
 	hargs := append([]string{"server", "--bind", "127.0.0.1"}, args...)
 	cmd := hugoCommand(ctx, hargs...)
 	cmd.Stdout, cmd.Stderr = stdout, stderr

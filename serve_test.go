@@ -77,9 +77,12 @@ func TestServeWatchesRaw(t *testing.T) {
 	if err := site.CopySite(".", dir, "go.mod", "go.sum", "jishi.toml", "raw"); err != nil {
 		t.Fatal(err)
 	}
-	port := freePort(t)
+	port, reviewPort := freePort(t), freePort(t)
+	for reviewPort == port {
+		reviewPort = freePort(t)
+	}
 	var out lockedBuffer
-	cmd := cliCommand("serve", "--port", strconv.Itoa(port), "--renderToMemory")
+	cmd := cliCommand("serve", "--port", strconv.Itoa(port), "--review-port", strconv.Itoa(reviewPort), "--renderToMemory")
 	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = &out, &out
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -107,6 +110,13 @@ func TestServeWatchesRaw(t *testing.T) {
 	waitFor(t, "the new article at "+page, time.Minute, func() bool {
 		code, body := get(page)
 		return code == 200 && strings.Contains(body, title)
+	})
+
+	// The review page shows the new file's guesses and links its page.
+	review := "http://127.0.0.1:" + strconv.Itoa(reviewPort) + "/"
+	waitFor(t, "the review page", 30*time.Second, func() bool {
+		code, body := get(review)
+		return code == 200 && strings.Contains(body, "zz-new.txt") && strings.Contains(body, "第 3 行："+title) && strings.Contains(body, page)
 	})
 
 	os.WriteFile(filepath.Join(dir, "raw", "zz-empty.txt"), []byte("\n\u3000\n"), 0o644)

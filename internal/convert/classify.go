@@ -197,14 +197,18 @@ func classify(c *ctx, doc *Document, ls []line, ph phase) (left []line) {
 					doc.Authors = append(doc.Authors, a)
 				}
 			}
+			if len(cl.Authors) > 0 {
+				doc.AuthorLines = append(doc.AuthorLines, taken[0].no)
+			}
 			if cl.Title != nil {
+				doc.TitleLine = taken[0].no
 				doc.Title, doc.Parts = cl.Title.Text, cl.Title.Parts
 				if cl.Title.Part > 0 {
 					doc.Part = &cl.Title.Part
 				}
 			}
 			if cl.Date != nil {
-				doc.Date = cl.Date
+				doc.Date, doc.DateLine = cl.Date, taken[0].no
 			}
 		}
 	}

@@ -71,6 +71,10 @@ type Document struct {
 	Consumed []int `json:"-"`
 	// Removed says, for each boilerplate line, where it was and which rule took it.
 	Removed []Removal `json:"-"`
+	// TitleLine, DateLine and AuthorLines are the lines (1-based) the title,
+	// the date and the bylines were read from, 0 or none when not from a line.
+	TitleLine, DateLine int   `json:"-"`
+	AuthorLines         []int `json:"-"`
 }
 
 // Block is one unit of the article body.

@@ -212,10 +212,14 @@ func leadAuthors(doc *Document) {
 		if b.Kind != KindParagraph {
 			continue
 		}
-		for _, n := range leadByline(b.Text) {
+		names := leadByline(b.Text)
+		for _, n := range names {
 			if !contains(doc.Authors, n) {
 				doc.Authors = append(doc.Authors, n)
 			}
+		}
+		if len(names) > 0 {
+			doc.AuthorLines = append(doc.AuthorLines, b.From)
 		}
 		if seen++; seen == 2 {
 			return

@@ -114,7 +114,7 @@ func runAudit(t *testing.T, chromium, node, dir string, cfg map[string]any) audi
 }
 
 // suitePages are the pages readers land on.
-var suitePages = []string{"/", "/posts/" + sampleSlug + "/", "/zh-hans/posts/" + sampleSlug + "/", "/en/", "/timeline/", "/search/", "/no-such-page/"}
+var suitePages = []string{"/", "/posts/" + sampleSlug + "/", "/zh-hans/posts/" + sampleSlug + "/", "/en/", "/timeline/", "/search/", "/no-such-page/", "/_review/"}
 
 func TestBrowserSuite(t *testing.T) {
 	chromium, node := browserTools(t)
@@ -159,7 +159,7 @@ func TestBrowserSuite(t *testing.T) {
 			t.Errorf("%s: %dpx of horizontal overflow at 320px", where, *p.Over320)
 		}
 	}
-	t.Logf("axe-core: %d page views (7 pages × 375/1280 px × light/dark), %d violations; screenshots in %s", len(a.Pages), countAxe(a), shots)
+	t.Logf("axe-core: %d page views (%d pages × 375/1280 px × light/dark), %d violations; screenshots in %s", len(a.Pages), len(suitePages), countAxe(a), shots)
 
 	for _, s := range a.Search {
 		found := false

@@ -1,0 +1,51 @@
+package review
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/jishi/jishi/internal/convert"
+	"golang.org/x/net/html"
+)
+
+// TestRender: for each raw file the page shows where the title, date and
+// byline came from, the removed lines with their rule, the speakers, the
+// events and the warnings, and says why a failed file has none.
+func TestRender(t *testing.T) {
+	raw, err := os.ReadFile("../../raw/000_d21f18bab95616ed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := convert.Convert("000.txt", raw, convert.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _, _ := convert.Decode(raw)
+	out := Render([]Item{
+		{Source: "raw/000.txt", Doc: doc, Lines: strings.Split(text, "\n"), PageURL: "/posts/x/"},
+		{Source: "raw/empty.txt", Reason: "empty"},
+	})
+	root, err := html.Parse(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = root
+	page := string(out)
+	for _, want := range []string{
+		`<html lang="zh-Hant">`,
+		"raw/000.txt", `href="/posts/x/"`,
+		"第 3 行：對話科大訊飛",         // the title's line
+		"第 5 行：2023102518:06",  // the dateline's
+		"第 1 行（promo）：01-神魔宇宙", // a removed line, its number and rule
+		"劉聰 = 劉聰，研究院院長", "4 段發言",
+		`<time datetime="2022-12-15">`,
+		"1 caption(s) without their image",
+		"raw/empty.txt", "未轉換：empty",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the review page lacks %q", want)
+		}
+	}
+}
