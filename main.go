@@ -14,10 +14,10 @@ import (
 	"os"
 )
 
-// OpenCC's tables from the pinned npm package (npm ci first), the search
-// page's query folding tables made from them, and the code-highlighting
-// stylesheet, light and dark in one file.
-//go:generate go run ./internal/gen/opencc -src node_modules/opencc -o internal/zhconv/data
+// OpenCC's tables from the pinned npm package (fetched with npm pack), the
+// search page's query folding tables made from them, and the
+// code-highlighting stylesheet, light and dark in one file.
+//go:generate go run ./internal/gen/opencc -npm opencc@1.4.2 -o internal/zhconv/data
 //go:generate go run ./internal/gen/zhfold -o assets/js
 //go:generate go run ./internal/gen/chromacss -o assets/css/chroma.css
 

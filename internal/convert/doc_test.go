@@ -120,6 +120,7 @@ func TestNotAnArticle(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"a feed", "<?xml version=\"1.0\"?>\n<rss><channel><title>某某新聞</title></channel></rss>\n", "no-content (a feed, not an article)"},
 		{"a page of headlines", "首頁\n\n今日新聞一覽\n\n市府公布新預算\n\n颱風明天登陸\n\n股市收盤上漲\n\n夜市人潮回流\n\n球隊再拿一勝\n", "no-content (only headlines)"},
+		{"several articles", "第一篇\n\n2023-10-25\n\n第一篇的正文。\n\n第二篇\n\n2023-10-26\n\n第二篇的正文。\n\n第三篇\n\n2023-10-27\n\n第三篇的正文。\n", "no-content (several articles in one file; split it into one file each)"},
 		{"a paywall", "會員專屬文章\n\n2023-10-25 18:06\n\n本文為付費內容,訂閱後即可閱讀全文。\n", "no-content (a paywall notice)"},
 	}
 	for _, tt := range tests {

@@ -9,6 +9,9 @@ func notAnArticle(doc *Document, text string) string {
 	if strings.HasPrefix(start, "<?xml") || strings.HasPrefix(start, "<rss") || strings.HasPrefix(start, "<feed") {
 		return "a feed, not an article"
 	}
+	if n := datelinesInBody(doc); n >= 2 {
+		return "several articles in one file; split it into one file each"
+	}
 	if len(doc.Blocks) >= 5 && onlyHeadlines(doc) {
 		return "only headlines"
 	}
@@ -16,6 +19,20 @@ func notAnArticle(doc *Document, text string) string {
 		return "a paywall notice"
 	}
 	return ""
+}
+
+// datelinesInBody counts body paragraphs and headings that are wholly a dateline: each
+// starts another article.
+func datelinesInBody(doc *Document) int {
+	n := 0
+	for _, b := range doc.Blocks {
+		if (b.Kind == KindParagraph || b.Kind == KindHeading) && len(b.Text) <= maxDateline {
+			if _, ok := ParseDateline(b.Text, DefaultZone); ok {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // onlyHeadlines: every block is one short line that ends as no sentence does.

@@ -73,6 +73,17 @@ func (p prefix) MatchString(s string) bool {
 	return false
 }
 
+// shortLine matches what p matches, on a line of at most max runes: the
+// buttons and prompts of a page, not a sentence that starts the same way.
+type shortLine struct {
+	p   Pattern
+	max int
+}
+
+func (s shortLine) MatchString(t string) bool {
+	return shorter(t, s.max) && !endsWithSentence(t) && s.p.MatchString(t)
+}
+
 // endMarker matches a lone end-of-article mark: 完, 全文完 or END, bracketed or not.
 type endMarker struct{}
 
@@ -133,6 +144,8 @@ var defaultPatterns = Patterns{
 		newPrefix(words("未經授權 未经授权 轉載請 转载请 本文僅代表 本文仅代表"), ""),
 		// Cookie and privacy notices, and the switches that come with them.
 		newPrefix(words("請同意我們的隱私權 请同意我们的隐私权 本網站使用 本网站使用 本站使用"), ""),
+		// Share bars, font-size buttons and subscription prompts on a line of their own.
+		shortLine{newPrefix(words("分享到 分享至 我要分享 分享 字體 字体 字號 字号 訂閱 订阅 追蹤我們 追踪我们 加入會員 加入会员 列印 打印 返回頂部 返回顶部 回到頂端"), ""), 24},
 		endMarker{},
 	},
 	Trailer: PatternSet{

@@ -11,7 +11,7 @@ import (
 var bylineLeads = []struct {
 	word, marks string
 }{
-	{"文", "/／|｜│丨"}, {"圖文", "/／|｜│丨"}, {"撰文", ":：/／|｜│丨"}, {"作者", ":：/／|｜│丨"},
+	{"文", "/／|｜│丨╱"}, {"圖文", "/／|｜│丨"}, {"撰文", ":：/／|｜│丨"}, {"作者", ":：/／|｜│丨"},
 	{"記者", ":：/／|｜│丨 \u3000"}, {"记者", ":：/／|｜│丨 \u3000"},
 	{"記錄整理", ":：/／|｜│丨"}, {"记录整理", ":：/／|｜│丨"}, {"採訪整理", ":：/／|｜│丨"}, {"采访整理", ":：/／|｜│丨"},
 	{"採訪", ":：/／|｜│丨"}, {"采访", ":：/／|｜│丨"}, {"整理", ":：/／|｜│丨"}, {"口述", ":：/／|｜│丨"},
@@ -54,7 +54,7 @@ var (
 	// Later credits on the same line: 編輯 | 李四, 攝影/張三.
 	bylineMore = regexp.MustCompile(`\s*(?:編輯|编辑|攝影|摄影|圖|图|責編|责编|實習生|实习生)\s*[:：/／|｜│丨]\s*`)
 	// 記者王小明／台北報導: a reporter, the place, then 報導.
-	reportedFrom = regexp.MustCompile(`^(?:` + strings.Join(reporterDesks, "|") + `)?(?:記者|记者)((?:\p{Han}{2,3}[、,，\s]*){1,4})[/／]\s*\p{Han}{2,6}(?:報導|报道)`)
+	reportedFrom = regexp.MustCompile(`^(?:` + strings.Join(reporterDesks, "|") + `)?(?:記者|记者)((?:\p{Han}{2,3}[、,，\s]*){1,4})[/／╱]\s*\p{Han}{2,6}(?:報導|报道)`)
 	nameSep      = regexp.MustCompile(`\s*[、,，/／和與与及]\s*|\s+`)
 	personName   = regexp.MustCompile(`^(?:\p{Han}{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})$`)
 	orgWords     = containsAny(words("公園 公园 公司 集團 集团 編輯部 编辑部 研究院 新聞 新闻 日報 日报 週刊 周刊 雜誌 杂志 網 网 社 台 整理"))
@@ -136,8 +136,22 @@ var places = words(`台北 臺北 新北 台中 臺中 台南 臺南 高雄 桃�
 // 本报记者张三发自上海 — and returns the names in it. The text stays in
 // the paragraph; the names become authors.
 func leadByline(p string) []string {
+	if names := creditIn(p, 120); names != nil {
+		return names
+	}
+	// A credit that closes the lead: …今天開幕。（記者王小明／台北報導）
+	if strings.HasSuffix(p, ")") || strings.HasSuffix(p, "）") || strings.HasSuffix(p, "】") {
+		if i := strings.LastIndexAny(p, "(（【"); i >= 0 && runeLen(p[i:]) <= 30 {
+			return creditIn(p[i:], 30)
+		}
+	}
+	return nil
+}
+
+// creditIn reads a credit within the first n runes of p.
+func creditIn(p string, n int) []string {
 	head := p
-	if i := runeOffset(p, 120); i < len(p) {
+	if i := runeOffset(p, n); i < len(p) {
 		head = p[:i]
 	}
 	for off := 0; off < len(head); {
@@ -149,13 +163,12 @@ func leadByline(p string) []string {
 		off = at + len("記者")
 		before := strings.TrimRight(head[:at], " \u3000")
 		before = strings.TrimSuffix(strings.TrimSuffix(before, suffixWord(before, reporterDesks)), " ")
-		r, _ := utf8.DecodeLastRuneInString(before)
-		if before != "" && !strings.ContainsRune("(（【[", r) && !strings.HasSuffix(before, "本報") && !strings.HasSuffix(before, "本报") {
+		if !creditOpens(before) {
 			continue
 		}
 		rest := head[off:]
 		end := strings.IndexFunc(rest, func(r rune) bool {
-			return strings.ContainsRune(")）】]/／", r) || isDigit(r) || r == '發' || r == '发' || r == '電' || r == '电' || r == '報' || r == '报'
+			return strings.ContainsRune(")）】]/／╱", r) || isDigit(r) || r == '發' || r == '发' || r == '電' || r == '电' || r == '報' || r == '报'
 		})
 		if end <= 0 || !creditEnd.MatchString(rest[end:]) {
 			continue
@@ -179,9 +192,25 @@ func leadByline(p string) []string {
 	return nil
 }
 
+// creditOpens: what stands before 記者 in a credit — the start of the
+// lead, 本報, or an opening bracket with at most an outlet's name after it
+// (（某某社記者…).
+func creditOpens(before string) bool {
+	if before == "" || strings.HasSuffix(before, "本報") || strings.HasSuffix(before, "本报") {
+		return true
+	}
+	i := strings.LastIndexAny(before, "(（【[")
+	if i < 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(before[i:])
+	outlet := before[i+n:]
+	return runeLen(outlet) <= 6 && strings.IndexFunc(outlet, func(r rune) bool { return !isHan(r) }) < 0
+}
+
 // creditEnd is how a credit in a lead ends after the names: a bracket, a
 // place and 報導, 發自, or the day it was filed (5日電).
-var creditEnd = regexp.MustCompile(`^(?:[)）】\]]|[/／]\s*\p{Han}{2,6}(?:報導|报道)|發自|发自|報導|报道|[0-9０-９]{1,2}日(?:電|电))`)
+var creditEnd = regexp.MustCompile(`^(?:[)）】\]]|[/／╱]\s*\p{Han}{2,6}(?:報導|报道)|發自|发自|報導|报道|[0-9０-９]{1,2}日(?:電|电))`)
 
 // runeOffset is the byte offset of the n-th rune of s, or len(s).
 func runeOffset(s string, n int) int {

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"html"
 	"strings"
 )
 
@@ -14,6 +15,8 @@ type headerPlan struct {
 	date            Date
 	company         bool // the dateline's line holds more than the date: it is listed as removed
 	wrapper         *wrapperPlan
+	subtitle        int    // line number of the title's second line (——副標題), 0 when none
+	subtitleText    string // that line, joined to the title
 	end             int
 }
 
@@ -68,14 +71,30 @@ func planHeader(ls []line, opt Options) headerPlan {
 			}
 		}
 	}
+	// A two-line title: the title, then a subtitle led by —— or a colon.
+	sub := -1
+	switch {
+	case title >= 1 && subtitleLine(ls[title].text) && looksLikeTitle(ls[title-1].text) && !furniture(ls[title-1].text):
+		title, sub = title-1, title
+	case title >= 0 && title+1 < len(ls) && title+1 != dl && subtitleLine(ls[title+1].text) && looksLikeTitle(ls[title+1].text):
+		sub = title + 1
+	}
 	if dl >= 0 {
 		hp.dateline = ls[dl].no
 	}
 	if title >= 0 {
 		hp.title = ls[title].no
 	}
-	hp.end = max(dl, title)
+	if sub >= 0 {
+		hp.subtitle, hp.subtitleText = ls[sub].no, ls[sub].text
+	}
+	hp.end = max(dl, title, sub)
 	return hp
+}
+
+// subtitleLine: a line that continues a title (——副標題, ：副標題).
+func subtitleLine(s string) bool {
+	return strings.HasPrefix(s, "——") || strings.HasPrefix(s, "—") || strings.HasPrefix(s, "：") || strings.HasPrefix(s, ":")
 }
 
 // claimDateline takes the line the plan found as the publication date.
@@ -101,6 +120,9 @@ func photoCredit(s string) bool {
 
 // claimTitle takes the headline, less its part marker.
 func claimTitle(c *ctx, ls []line) (Claim, bool) {
+	if ls[0].no == c.head.subtitle && c.head.subtitle > 0 {
+		return Claim{Lines: 1}, true // the title's second line, joined to it
+	}
 	if ls[0].no != c.head.title {
 		return Claim{}, false
 	}
@@ -108,8 +130,29 @@ func claimTitle(c *ctx, ls []line) (Claim, bool) {
 	if w := c.head.wrapper; w != nil {
 		t = w.titleText
 	}
+	t = plainTitle(t)
 	text, part, parts := splitTitle(t)
+	if c.head.subtitleText != "" {
+		text += plainTitle(c.head.subtitleText)
+	}
 	return Claim{Lines: 1, Title: &Title{Text: text, Part: part, Parts: parts}}, true
+}
+
+// plainTitle decodes the HTML entities a scrape leaves in a title line
+// (&nbsp;, &amp;): a title and its slug never show them. The body keeps
+// the text exactly as written.
+func plainTitle(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	t := html.UnescapeString(s)
+	t = strings.Map(func(r rune) rune {
+		if r == '\u00a0' {
+			return ' '
+		}
+		return r
+	}, t)
+	return strings.Join(strings.Fields(t), " ")
 }
 
 // claimPromo removes what stands above the title: the hosting site's

@@ -28,7 +28,25 @@ func claimCaption(c *ctx, ls []line) (Claim, bool) {
 // quotation or a bracketed note.
 func claimHeading(c *ctx, ls []line) (Claim, bool) {
 	t := ls[0].text
+	if c.onePerLine {
+		return onePerLineHeading(c, ls)
+	}
 	if ls[0].gap == 0 && c.blocks > 0 || !standalone(c, ls, 30) || isQuotation(t) || bracketed(t) || formField(t) {
+		return Claim{}, false
+	}
+	return Claim{Lines: 1, Blocks: []Block{{Kind: KindHeading, Text: t}}}, true
+}
+
+// onePerLineHeading: in a text of one paragraph a line, with no blank
+// lines to go by, a heading is a short line with no closing punctuation
+// between a block and a line of prose.
+func onePerLineHeading(c *ctx, ls []line) (Claim, bool) {
+	t := ls[0].text
+	if c.blocks == 0 || len(ls) < 2 || !shorter(t, 20) || endsWithPunct(t) || !hasWord(t) ||
+		c.labels.at(t) != "" || isQuotation(t) || bracketed(t) || formField(t) || shorter(ls[1].text, 20) {
+		return Claim{}, false
+	}
+	if _, _, _, item := listItem(t); item {
 		return Claim{}, false
 	}
 	return Claim{Lines: 1, Blocks: []Block{{Kind: KindHeading, Text: t}}}, true

@@ -139,6 +139,10 @@ func TestRuleFurniture(t *testing.T) {
 		{"来源 with a full-width colon", []string{"来源：某某日报"}, "1 removed"},
 		{"版權聲明", []string{"版權聲明:本文版權歸原作者所有"}, "1 removed"},
 		{"a privacy switch", []string{"請同意我們的隱私權規範,才能啟用這項功能。"}, "1 removed"},
+		{"font-size buttons", []string{"字體：大 中 小"}, "1 removed"},
+		{"a share bar", []string{"分享到：臉書 推特 複製連結"}, "1 removed"},
+		{"a subscription prompt", []string{"訂閱電子報"}, "1 removed"},
+		{"a sentence that starts like a button", []string{"分享了他在山上的經歷。"}, ""},
 		{"a lone end mark", []string{"（完）"}, "1 removed"},
 		{"END", []string{"END"}, "1 removed"},
 		{"a sentence about an editor", []string{"編輯部的同事都很忙。"}, ""},
@@ -158,6 +162,7 @@ func TestRuleByline(t *testing.T) {
 		{"本报记者 and a space", []string{"本报记者 赵六"}, "1 authors:赵六"},
 		{"reported from a place", []string{"記者林志明／台中報導"}, "1 authors:林志明"},
 		{"a special correspondent, then the paper", []string{"特派記者陳美玲/東京報導某某報"}, "1 authors:陳美玲"},
+		{"a diagonal mark", []string{"記者林志明╱台中報導"}, "1 authors:林志明"},
 		{"記者會 is prose", []string{"記者會在下午舉行"}, ""},
 		{"a sentence", []string{"作者:王小明認為這件事很重要。"}, ""},
 	}, nil)
@@ -213,6 +218,12 @@ func TestRuleCaption(t *testing.T) {
 }
 
 func TestRuleHeading(t *testing.T) {
+	// In a text of one paragraph a line, a short line between prose is a heading.
+	runRule(t, claimHeading, []ruleCase{
+		{"a section title between one-line paragraphs", []string{"老街的過去", "這一段是很長的正文,一行就是一段,沒有空行,說了很多事情。"}, "1 heading:老街的過去"},
+		{"a short sentence is no heading", []string{"他笑了。", "這一段是很長的正文,一行就是一段,沒有空行,說了很多事情。"}, ""},
+		{"two short lines are no heading", []string{"老街的過去", "短短一行"}, ""},
+	}, func(c *ctx) { c.onePerLine = true })
 	runRule(t, claimHeading, []ruleCase{
 		{"a heading that opens with a quotation", []string{"「訊飛星火 3.0」如期而至@1", "問:好嗎?@1"}, "1 heading:「訊飛星火 3.0」如期而至"},
 		{"a line wholly quoted", []string{"「如期而至」@1", "正文。@1"}, ""},
@@ -291,6 +302,8 @@ func TestLeadByline(t *testing.T) {
 		{"某某社北京9月6日电 （记者 王五）会议今天开幕。", "王五"},
 		{"【記者陳美玲／高雄報導】市政府今天公布預算。", "陳美玲"},
 		{"本报记者赵六发自广州 一场展览今天开幕。", "赵六"},
+		{"市政府今天公布明年的預算,總額比今年略高。（記者陳美玲／高雄報導）", "陳美玲"},
+		{"市政府今天公布明年的預算。（市府提供）", ""},
 		{"他對記者王小明說,明天會更好。", ""},
 		{"記者會在台北舉行,吸引很多人。", ""},
 		{"（中央社記者會在台北5日舉行）", ""},
@@ -315,6 +328,12 @@ func TestHeaderShapes(t *testing.T) {
 		{"a photo credit is no title",
 			"會場一景。某某社記者 王小明攝\n某某會議今天在台北舉行,來自各地的代表出席。\n",
 			"", "", ""},
+		{"a two-line title, the subtitle led by a dash",
+			"城市的夜晚\n——記一條老街的變遷\n\n2021-06-01\n\n夜晚的老街很安靜,只有路燈還亮著。\n",
+			"城市的夜晚——記一條老街的變遷", "2021-06-01", ""},
+		{"entities never reach the title",
+			"老街&nbsp;新生&amp;再造\n\n2021-06-01\n\n老街今天重新開放,吸引很多人。\n",
+			"老街 新生&再造", "2021-06-01", ""},
 		{"a byline with box-drawing marks is no title",
 			"記者│王小明 攝影│李大華\n「這是一段引言。」他在專訪中這樣說,並談到自己多年的經驗。\n",
 			"", "", "王小明"},

@@ -18,7 +18,7 @@ func writeReview(src, public string) error {
 		return err
 	}
 	var items []review.Item
-	for _, dir := range []string{"raw", "internal/convert/testdata/hostile", "internal/site/testdata/anchors"} {
+	for _, dir := range []string{"raw", "internal/convert/testdata/hostile", "internal/site/testdata/anchors", "internal/site/testdata/shapes"} {
 		files, _ := filepath.Glob(filepath.Join(Root(), dir, "*.txt"))
 		for _, f := range files {
 			raw, err := os.ReadFile(f)

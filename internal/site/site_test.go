@@ -19,6 +19,7 @@ var (
 	public        string
 	hostile       []*convert.Document
 	anchored      []*convert.Document // testdata/anchors: events told in every kind of block
+	shapes        []*convert.Document // testdata/shapes: real pages' shapes, in lines of our own
 	searchIndexed bool                // Pagefind ran over the build (it is installed with npm ci)
 )
 
@@ -46,6 +47,10 @@ func buildOnce(m *testing.M) (int, error) {
 		return 0, err
 	}
 	anchored, err = ConvertInto(src, "anchors", filepath.Join(Root(), "internal/site/testdata/anchors"))
+	if err != nil {
+		return 0, err
+	}
+	shapes, err = ConvertInto(src, "shapes", filepath.Join(Root(), "internal/site/testdata/shapes"))
 	if err != nil {
 		return 0, err
 	}

@@ -1,6 +1,7 @@
 // Command opencc writes internal/zhconv's tables from the text dictionaries
-// and configurations of a pinned OpenCC release (the npm package opencc,
-// installed by npm ci), with OpenCC's own build steps: the reverse of the
+// and configurations of a pinned OpenCC release — the npm package opencc,
+// fetched with npm pack (its prebuilt native parts are not needed and not
+// installed) — with OpenCC's own build steps: the reverse of the
 // variant tables (with their @reverse-prefer notes), the extension of
 // characters that may show as tofu (@tofu-risk), and the Simplified phrases
 // generated from the regional phrase keys through t2s. It records the
@@ -8,15 +9,19 @@
 package main
 
 import (
+	"archive/tar"
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -30,12 +35,70 @@ import (
 var configs = []string{"tw2s", "tw2sp", "s2tw", "s2twp"}
 
 func main() {
-	src := flag.String("src", "node_modules/opencc", "the npm package opencc")
+	spec := flag.String("npm", "opencc@1.4.2", "the npm package to fetch with npm pack")
+	src := flag.String("src", "", "an unpacked package folder instead of -npm")
 	out := flag.String("o", "internal/zhconv/data", "folder for the tables")
 	flag.Parse()
-	if err := run(*src, *out); err != nil {
+	dir := *src
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "jishi-opencc-")
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer os.RemoveAll(tmp)
+		if dir, err = fetch(*spec, tmp); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if err := run(dir, *out); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// fetch downloads the npm package spec with npm pack into dir and unpacks
+// it; it returns the package's folder.
+func fetch(spec, dir string) (string, error) {
+	cmd := exec.Command("npm", "pack", spec, "--pack-destination", dir, "--silent")
+	cmd.Stderr = os.Stderr
+	name, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("npm pack %s: %w", spec, err)
+	}
+	f, err := os.Open(filepath.Join(dir, strings.TrimSpace(string(name))))
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		return "", err
+	}
+	tr := tar.NewReader(gz)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+		// Only the dictionaries, the configurations and the package's metadata.
+		if h.Typeflag != tar.TypeReg || !(strings.HasPrefix(h.Name, "package/data/") || h.Name == "package/package.json") || strings.Contains(h.Name, "..") {
+			continue
+		}
+		path := filepath.Join(dir, filepath.FromSlash(h.Name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return "", err
+		}
+		b, err := io.ReadAll(tr)
+		if err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			return "", err
+		}
+	}
+	return filepath.Join(dir, "package"), nil
 }
 
 // entry is one line of a text dictionary.
@@ -130,7 +193,7 @@ func (d *textDict) reverse() ([]entry, error) {
 func run(src, out string) error {
 	pkg, err := os.ReadFile(filepath.Join(src, "package.json"))
 	if err != nil {
-		return fmt.Errorf("%v (run npm ci first)", err)
+		return err
 	}
 	var meta struct{ Name, Version string }
 	if err := json.Unmarshal(pkg, &meta); err != nil {
