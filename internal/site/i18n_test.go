@@ -1,0 +1,28 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestI18nAliases: the regional language files are copies of their
+// script's file (Hugo picks i18n by language code, and sites name their
+// languages zh-cn, zh-tw or zh-hk as often as zh-hans or zh-hant); an edit
+// to one must be made to its copies too.
+func TestI18nAliases(t *testing.T) {
+	for alias, source := range map[string]string{"zh-cn": "zh-hans", "zh-tw": "zh-hant", "zh-hk": "zh-hant"} {
+		a, err := os.ReadFile(filepath.Join(Root(), "i18n", alias+".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := os.ReadFile(filepath.Join(Root(), "i18n", source+".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, s) {
+			t.Errorf("i18n/%s.toml differs from i18n/%s.toml: copy it again", alias, source)
+		}
+	}
+}
