@@ -154,12 +154,20 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			defer func() { <-window }()
 			slug := dir[strings.LastIndexByte(dir, '/')+1:]
 			section := strings.TrimSuffix(dir, "/"+slug)
+			// The bundle is read once: its own page may choose the twin's
+			// vocabulary, and Store compares every file with what it writes.
+			own, twin := convert.PageNames(ld.doc.Script)
+			disk, err := readBundle(cfg.Out, dir, []string{own, twin})
+			if err != nil {
+				finish(i, Result{Source: f, Status: StatusFailed, Reason: err.Error()})
+				return nil
+			}
 			vocabulary := cfg.Options.TwinVocabulary
-			if v := ownChoice(cfg.Out, dir, ld.doc.Script); v != nil {
+			if v := convert.TwinVocabularyOf(disk[own]); v != nil {
 				vocabulary = *v
 			}
 			b := convert.Render(ld.doc, convert.RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, ld.doc.Script, vocabulary), Keep: cfg.Options.Glossary.Keep})
-			entry, status, changes, err := Store(cfg.Out, b, prev, ld.sha, cfg.Store)
+			entry, status, changes, err := storeRead(cfg.Out, b, prev, disk, ld.sha, cfg.Store)
 			if !cfg.Store.DryRun {
 				changes = nil // the diff is printed for dry runs only; a batch must not hold every file it wrote
 			}
@@ -242,20 +250,6 @@ func twinFor(opt convert.Options, script string, vocabulary bool) convert.Twinne
 		return nil // the dictionaries are embedded; this cannot fail at run time
 	}
 	return c
-}
-
-// ownChoice is the twin vocabulary an article's own page on disk asks for
-// (twinVocabulary under [params]), nil when it has none or no page yet.
-func ownChoice(out, dir, script string) *bool {
-	name := "index.md"
-	if script == "Hans" {
-		name = "index.zh-hans.md"
-	}
-	b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(dir), name))
-	if err != nil {
-		return nil
-	}
-	return convert.TwinVocabularyOf(b)
 }
 
 // intact reports whether every file of a bundle is as the converter wrote it.

@@ -103,20 +103,43 @@ func decide(dir string, b convert.Bundle, prev *Entry, disk map[string][]byte, s
 // Store writes a bundle under out and returns the new manifest entry, the
 // status and the changes (see decide). A dry run reads but writes nothing.
 func Store(out string, b convert.Bundle, prev *Entry, sha string, opt StoreOptions) (*Entry, string, []Change, error) {
-	dir, err := bundleDir(out, b.Dir)
+	var names []string
+	for _, f := range b.Files {
+		names = append(names, f.Name)
+	}
+	disk, err := readBundle(out, b.Dir, names)
 	if err != nil {
 		return nil, StatusFailed, nil, err
 	}
+	return storeRead(out, b, prev, disk, sha, opt)
+}
+
+// readBundle reads the named files of a bundle as they are on disk; a
+// missing file is absent from the map.
+func readBundle(out, rel string, names []string) (map[string][]byte, error) {
+	dir, err := bundleDir(out, rel)
+	if err != nil {
+		return nil, err
+	}
 	disk := map[string][]byte{}
-	for _, f := range b.Files {
-		old, err := os.ReadFile(filepath.Join(dir, f.Name))
+	for _, name := range names {
+		old, err := os.ReadFile(filepath.Join(dir, name))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
-			return nil, StatusFailed, nil, err
+			return nil, err
 		default:
-			disk[f.Name] = old
+			disk[name] = old
 		}
+	}
+	return disk, nil
+}
+
+// storeRead is Store with the bundle's files already read (see readBundle).
+func storeRead(out string, b convert.Bundle, prev *Entry, disk map[string][]byte, sha string, opt StoreOptions) (*Entry, string, []Change, error) {
+	dir, err := bundleDir(out, b.Dir)
+	if err != nil {
+		return nil, StatusFailed, nil, err
 	}
 	d := decide(dir, b, prev, disk, sha, opt)
 	if opt.DryRun || len(d.changes) == 0 {

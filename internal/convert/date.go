@@ -93,21 +93,7 @@ func ParseDatelineWithCompany(line string, zone *time.Location) (Date, bool) {
 		}
 		return s[m[2*k]:m[2*k+1]]
 	}
-	year := cjkNumber(g(2))
-	switch {
-	case g(1) != "":
-		year += 1911
-	case year < 1000:
-		return Date{}, false
-	}
-	if g(3) == "年" && !strings.Contains(s[m[0]:m[1]], "月") {
-		return Date{}, false
-	}
-	hour := g(7)
-	if h := atoi(hour); hour != "" && (g(6) == "下午" || g(6) == "晚上") && h < 12 {
-		hour = strconv.Itoa(h + 12)
-	}
-	return makeDate(year, cjkNumber(g(4)), cjkNumber(g(5)), hour, g(8), g(9), zone)
+	return dateOfParts(g, s[m[0]:m[1]], zone)
 }
 
 // maxDateline is the longest line, in bytes, read as a dateline: a label,
@@ -140,20 +126,28 @@ func ParseDateline(line string, zone *time.Location) (Date, bool) {
 	if m == nil {
 		return Date{}, false
 	}
-	year := cjkNumber(m[2])
-	if m[1] != "" {
+	return dateOfParts(func(k int) string { return m[k] }, s, zone)
+}
+
+// dateOfParts builds a date from the groups both dateline expressions
+// share: 1 民國, 2 year, 3 the mark after it, 4 month, 5 day, 6 上午/下午,
+// 7 hour, 8 minute, 9 second. text is what they matched.
+func dateOfParts(g func(int) string, text string, zone *time.Location) (Date, bool) {
+	year := cjkNumber(g(2))
+	switch {
+	case g(1) != "":
 		year += 1911
-	} else if year < 1000 {
+	case year < 1000:
 		return Date{}, false
 	}
-	if m[3] == "年" && !strings.ContainsAny(s, "月") {
+	if g(3) == "年" && !strings.Contains(text, "月") {
 		return Date{}, false
 	}
-	hour := m[7]
-	if h := atoi(hour); hour != "" && (m[6] == "下午" || m[6] == "晚上") && h < 12 {
+	hour := g(7)
+	if h := atoi(hour); hour != "" && (g(6) == "下午" || g(6) == "晚上") && h < 12 {
 		hour = strconv.Itoa(h + 12)
 	}
-	return makeDate(year, cjkNumber(m[4]), cjkNumber(m[5]), hour, m[8], m[9], zone)
+	return makeDate(year, cjkNumber(g(4)), cjkNumber(g(5)), hour, g(8), g(9), zone)
 }
 
 // makeDate builds a date, with the time of day when hour is given; seconds

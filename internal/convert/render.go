@@ -54,9 +54,10 @@ func Render(doc *Document, ro RenderOptions) Bundle {
 	if ro.Section == "" {
 		ro.Section = DefaultSection
 	}
-	name, other, otherName := "index.md", "Hans", "index.zh-hans.md"
+	name, otherName := PageNames(doc.Script)
+	other := "Hans"
 	if doc.Script == "Hans" {
-		name, other, otherName = otherName, "Hant", name
+		other = "Hant"
 	}
 	b := Bundle{Dir: ro.Section + "/" + ro.Slug, Files: []File{{Name: name, Data: renderPage(doc, ro, Provenance{})}}}
 	if ro.Twin != nil {
@@ -70,6 +71,15 @@ func Render(doc *Document, ro RenderOptions) Bundle {
 		b.Files = append(b.Files, File{Name: otherName, Data: page, Twin: true})
 	}
 	return b
+}
+
+// PageNames are the file names of an article's own page in its script and
+// of its twin: Traditional is the site's default language (index.md).
+func PageNames(script string) (own, twin string) {
+	if script == "Hans" {
+		return "index.zh-hans.md", "index.md"
+	}
+	return "index.md", "index.zh-hans.md"
 }
 
 // renderPage writes one page of the bundle: front matter, then body.

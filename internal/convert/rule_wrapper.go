@@ -37,7 +37,7 @@ func field(s string) (kind fieldKind, value string) {
 		if r == ':' || r == '：' {
 			label := strings.TrimSpace(s[:i])
 			if k, ok := fieldLabels[label]; ok {
-				_, n := decodeRuneAt(s, i)
+				_, n := runeAt(s, i)
 				return k, strings.TrimSpace(s[i+n:])
 			}
 			break
@@ -53,8 +53,6 @@ func field(s string) (kind fieldKind, value string) {
 	}
 	return fieldNone, ""
 }
-
-func decodeRuneAt(s string, i int) (rune, int) { return runeAt(s, i) }
 
 // wrapperPlan finds the fields at the top of a file: it needs two or more
 // field lines (or a title field and --- delimiters) among the first lines.

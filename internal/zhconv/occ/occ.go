@@ -104,16 +104,6 @@ func (t pairTable) get(k uint64) uint64 {
 	}
 }
 
-// Len is the number of phrases.
-func (d *Dict) Len() int { return len(d.phrases) }
-
-// Each calls f for every phrase, in no order.
-func (d *Dict) Each(f func(key, value string)) {
-	for k, v := range d.phrases {
-		f(k, v)
-	}
-}
-
 // matcher finds the phrase a text starts with: its length in bytes and its
 // value. r and size are the first rune of s and its length; starts says
 // whether any phrase starts with a rune, so that most text is copied
@@ -376,7 +366,8 @@ func (c *Converter) Convert(s string) string {
 		}
 	}
 	if c.seg == nil {
-		return string(c.convertSegment(s, nil, nil))
+		out, _, _ := c.appendSegment(nil, s, nil, nil)
+		return string(out)
 	}
 	out := make([]byte, 0, len(s)+len(s)/8)
 	var a, b []byte
@@ -454,11 +445,6 @@ func view(b []byte) string {
 		return ""
 	}
 	return unsafe.String(&b[0], len(b))
-}
-
-func (c *Converter) convertSegment(s string, a, b []byte) []byte {
-	out, _, _ := c.appendSegment(nil, s, a, b)
-	return out
 }
 
 // convertWith converts all of s; text with nothing to convert is returned
