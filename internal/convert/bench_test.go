@@ -59,6 +59,18 @@ func BenchmarkDecodeParse(b *testing.B) {
 		}
 		benchConvert(b, gb)
 	})
+	// The sample's paragraphs cut at 72 columns, as a BBS post is.
+	b.Run("hardwrapped", func(b *testing.B) {
+		doc, err := Convert("s.txt", mustReadB(b, sample), DefaultOptions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		var paras []string
+		for _, bl := range doc.Blocks {
+			paras = append(paras, bl.Paragraphs()...)
+		}
+		benchConvert(b, []byte(head+hardWrap(72, "", paras...)))
+	})
 }
 
 func BenchmarkDecode(b *testing.B) {

@@ -63,6 +63,8 @@ func TestBodyShapes(t *testing.T) {
 		{"a lone 1. line is prose", "1. 這只是一句話,不是清單。\n", []string{"paragraph:1. 這只是一句話,不是清單。"}},
 		{"markdown-looking lines are prose", "# 這不是標題,只是一句話。\n\n> 這不是引用,只是一句話。\n\n- 這不是清單,只是一句話。\n\n* 星號開頭的一句話。\n\n---\n\n+++\n",
 			[]string{"paragraph:# 這不是標題,只是一句話。", "paragraph:> 這不是引用,只是一句話。", "paragraph:- 這不是清單,只是一句話。", "paragraph:* 星號開頭的一句話。", "paragraph:---", "paragraph:+++"}},
+		{"a Markdown text: ATX headings, quotation lines, thematic breaks", "# 起源\n\n這個詞最早出現在十四世紀。\n\n> 讀者來信問：這個詞怎麼用？\n> 還有別的說法嗎？\n\n---\n\n## 用法 ##\n\n今天多半用在電腦上。\n",
+			[]string{"heading:起源", "paragraph:這個詞最早出現在十四世紀。", "quote:讀者來信問：這個詞怎麼用？", "quote:還有別的說法嗎？", "heading:用法", "paragraph:今天多半用在電腦上。"}},
 		{"heading", "第一段。\n\n大模型的下一步\n\n第二段。\n", []string{"paragraph:第一段。", "heading:大模型的下一步", "paragraph:第二段。"}},
 		{"caption after an image gap", "第一段。\n\n\n\n圖為發布會現場\n\n第二段。\n", []string{"paragraph:第一段。", "caption:圖為發布會現場", "paragraph:第二段。"}},
 		{"short sentence is a paragraph", "第一段。\n\n就這樣。\n\n第二段。\n", []string{"paragraph:第一段。", "paragraph:就這樣。", "paragraph:第二段。"}},

@@ -26,8 +26,10 @@ type Claim struct {
 	Blocks []Block // blocks made: a merged question and answer makes two
 	// Opens: the last block is an answer that unlabelled paragraphs after it continue.
 	Opens bool
-	// Continues: the line is one more paragraph of the open answer (Blocks is empty).
+	// Continues: the lines are one more paragraph of the open answer
+	// (Blocks is empty); Para is its text when the lines were joined.
 	Continues bool
+	Para      string
 	// Removed names the rule when the lines are removed as boilerplate.
 	Removed string
 	// Authors are the people a credit line names; the line is consumed.
@@ -71,6 +73,7 @@ var rules = []rule{
 	{"trailer", inBody, claimTrailer},
 	{"signature", inBody, claimSignature},
 	{"furniture", inHeader | inBody, claimFurniture},
+	{"markup", inBody, claimMarkup},
 	{"list", inBody, claimList},
 	{"code", inBody, claimCode},
 	{"verse", inBody, claimVerse},
@@ -93,6 +96,10 @@ type ctx struct {
 	// onePerLine: prose paragraphs stand on lines of their own without
 	// blank lines between them, so short lines in a row are no verse.
 	onePerLine bool
+	// wrap is the width the text was hard-wrapped at, 0 when it was not.
+	wrap int
+	// markdown: the text marks its structure in Markdown (see markdownText).
+	markdown bool
 }
 
 // Parse classifies decoded text into a Document: the header phase (title,
@@ -123,6 +130,9 @@ func Parse(file, text, enc string, opt Options) (*Document, error) {
 	c.labels = scanLabels(body)
 	c.code = newCodeRuns(body)
 	c.onePerLine = onePerLine(body)
+	c.wrap = wrapWidth(body)
+	c.markdown = markdownText(body)
+	doc.Wrap = c.wrap
 	classify(c, doc, body, inBody)
 	if len(doc.Blocks) == 0 {
 		return nil, &NoArticleError{Reason: ReasonNoContent}
@@ -170,7 +180,11 @@ func classify(c *ctx, doc *Document, ls []line, ph phase) (left []line) {
 		i += cl.Lines
 		switch {
 		case cl.Continues:
-			more = append(more, taken[0].text)
+			para := cl.Para
+			if para == "" {
+				para = taken[0].text
+			}
+			more = append(more, para)
 			doc.Blocks[openAt].To = taken[len(taken)-1].no
 		case len(cl.Blocks) > 0:
 			closeOpen()

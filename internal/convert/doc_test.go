@@ -107,6 +107,8 @@ func TestWarnings(t *testing.T) {
 		{"開頭就是一句很長的正文,沒有標題也沒有日期,說了很多話。\n", "no title line|no date"},
 		{head + "問:好嗎?\n\n王小明:好。\n\n問:真的?\n", "a label that spoke once: 王小明"},
 		{head + "第一段。\n\n\n\n圖說文字\n\n責任編輯:李四\n", "1 caption(s) without their image|1 line(s) removed (furniture 1)"},
+		{head + hardWrap(40, "", "清晨的河堤上有人慢跑，有人遛狗，還有一群老人在練太極拳，動作整齊得像一個人。", "河堤另一頭的工地從七點開始施工，怪手的聲音一直持續到傍晚，附近的住戶已經習慣了。", "里長說，工程預計明年春天完工，到時候河堤會多出一條自行車道，連到隔壁的公園。"),
+			"text reflowed: lines cut at 40 columns joined into paragraphs"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(parseText(t, tt.text).Warnings(), "|"); got != tt.want {

@@ -75,6 +75,9 @@ type Document struct {
 	// the date and the bylines were read from, 0 or none when not from a line.
 	TitleLine, DateLine int   `json:"-"`
 	AuthorLines         []int `json:"-"`
+	// Wrap is the width in columns the text was hard-wrapped at, 0 when
+	// it was not; its cut lines were joined into paragraphs.
+	Wrap int `json:"-"`
 }
 
 // Block is one unit of the article body.

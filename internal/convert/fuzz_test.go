@@ -17,6 +17,9 @@ func fuzzSeeds() []string {
 		head + "1.甲\n2.乙\n\n    code();\n\n床前明月光,\n疑是地上霜。\n\n「引用。」\n",
 		"歡迎關注 https://x.y/\n\n標題-(2)\n\n文/王小明\n\n2023年10月25日 18:06\n\n去年 12 月 15 日,2011 年,民國105年。\n\n延伸閱讀\n\n別的文章\n",
 		"#\n>\n-\n* \n1. \n---\n+++\n{{< x >}}\n<script>\n",
+		"```\n作者 a (b)\n標題 [心得] 題\n時間 Fri Sep  4 11:55:29 2020\n```\n\n# 甲\n\n## 乙\n\n> 引\n> 文\n\n---\n\n```go\nx := 1\n```\n\n" +
+			hardWrap(30, "", "市集的攤位從清晨就擺滿了街道，賣菜的、賣花的都有。", "Latin words are cut at spaces and joined with one.") +
+			"```\n--\n簽名\n※ 發信站: x\n推 a: b 01/01 00:00\n```\n",
 	}
 }
 

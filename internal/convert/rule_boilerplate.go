@@ -177,11 +177,25 @@ func claimFurniture(c *ctx, ls []line) (Claim, bool) {
 // 文章網址) and the readers' pushes after them: none of it is the article.
 func claimSignature(c *ctx, ls []line) (Claim, bool) {
 	t := ls[0].text
+	if t == "```" && len(ls) > 1 && ls[1].text == "--" {
+		t = "--" // an archive fences the footer off as code
+	}
 	switch {
-	case t == "--" && len(ls) > 1 && strings.HasPrefix(ls[1].text, "※"):
+	case t == "--" && stationBelow(ls):
 	case strings.HasPrefix(t, "※ 發信站") || strings.HasPrefix(t, "※ 发信站") || strings.HasPrefix(t, "※發信站"):
 	default:
 		return Claim{}, false
 	}
 	return Claim{Lines: len(ls), Removed: "signature"}, true
+}
+
+// stationBelow: the -- that opens a BBS signature has the station's line
+// (※ 發信站) a few lines below it, after the writer's own signature.
+func stationBelow(ls []line) bool {
+	for _, l := range ls[1:min(len(ls), 14)] {
+		if strings.HasPrefix(l.text, "※") {
+			return true
+		}
+	}
+	return false
 }

@@ -130,6 +130,9 @@ func claimTitle(c *ctx, ls []line) (Claim, bool) {
 	if w := c.head.wrapper; w != nil {
 		t = w.titleText
 	}
+	if text, ok := atxHeading(t); ok {
+		t = text // a Markdown archive's # 標題
+	}
 	t = plainTitle(t)
 	text, part, parts := splitTitle(t)
 	if c.head.subtitleText != "" {

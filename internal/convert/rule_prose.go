@@ -2,18 +2,24 @@ package convert
 
 // claimQuote: a paragraph wholly inside 「」 or “”, outside a turn.
 func claimQuote(c *ctx, ls []line) (Claim, bool) {
-	if c.open || !isQuotation(ls[0].text) {
+	if c.open {
 		return Claim{}, false
 	}
-	return Claim{Lines: 1, Blocks: []Block{{Kind: KindQuote, Text: ls[0].text}}}, true
+	n, text := c.run(ls)
+	if !isQuotation(text) {
+		return Claim{}, false
+	}
+	return Claim{Lines: n, Blocks: []Block{{Kind: KindQuote, Text: text}}}, true
 }
 
-// claimParagraph: prose; after an answer it continues the answer.
+// claimParagraph: prose, its cut lines joined; after an answer it
+// continues the answer.
 func claimParagraph(c *ctx, ls []line) (Claim, bool) {
 	// A bracketed note after an answer — (本座談於…舉行) — is the editor's,
 	// not the speaker's.
-	if c.open && !bracketed(ls[0].text) {
-		return Claim{Lines: 1, Continues: true}, true
+	n, text := c.run(ls)
+	if c.open && !bracketed(text) {
+		return Claim{Lines: n, Continues: true, Para: text}, true
 	}
-	return Claim{Lines: 1, Blocks: []Block{{Kind: KindParagraph, Text: ls[0].text}}}, true
+	return Claim{Lines: n, Blocks: []Block{{Kind: KindParagraph, Text: text}}}, true
 }

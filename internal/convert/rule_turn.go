@@ -287,14 +287,14 @@ func lastRune(s string) string {
 // claimTurn: a labelled line is a turn; a merged question and answer is
 // two. An answer stays open for the unlabelled paragraphs after it.
 func claimTurn(c *ctx, ls []line) (Claim, bool) {
-	t := ls[0].text
-	if c.labels.at(t) == "" {
+	if c.labels.at(ls[0].text) == "" {
 		return Claim{}, false
 	}
+	n, t := c.run(ls)
 	pieces := c.labels.split(t)
 	blocks := make([]Block, len(pieces))
 	for i, p := range pieces {
 		blocks[i] = Block{Kind: KindTurn, Speaker: p.label, Question: boolp(c.labels.question(p.label)), Text: p.text, Colon: p.colon}
 	}
-	return Claim{Lines: 1, Blocks: blocks, Opens: !c.labels.question(pieces[len(pieces)-1].label)}, true
+	return Claim{Lines: n, Blocks: blocks, Opens: !c.labels.question(pieces[len(pieces)-1].label)}, true
 }

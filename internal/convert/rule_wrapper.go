@@ -18,14 +18,16 @@ const (
 	fieldTitle             // the article's title
 	fieldDate              // its publication time
 	fieldContent           // the body starts here (its value, when any, is the first paragraph)
-	fieldOther             // author account, board, tags, link: furniture
+	fieldAuthor            // who wrote it: a BBS account (its nickname in brackets after it) or a name
+	fieldOther             // board, tags, link: furniture
 )
 
 var fieldLabels = map[string]fieldKind{
 	"標題": fieldTitle, "标题": fieldTitle, "題目": fieldTitle, "题目": fieldTitle, "Title": fieldTitle, "title": fieldTitle, "TITLE": fieldTitle,
-	"時間": fieldDate, "时间": fieldDate, "日期": fieldDate, "Date": fieldDate, "date": fieldDate, "DATE": fieldDate, "發布時間": fieldDate, "发布时间": fieldDate,
+	"時間": fieldDate, "时间": fieldDate, "日期": fieldDate, "發信站": fieldDate, "发信站": fieldDate, "Date": fieldDate, "date": fieldDate, "DATE": fieldDate, "發布時間": fieldDate, "发布时间": fieldDate,
 	"Content": fieldContent, "content": fieldContent, "CONTENT": fieldContent, "內容": fieldContent, "内容": fieldContent, "正文": fieldContent,
-	"作者": fieldOther, "Author": fieldOther, "author": fieldOther, "看板": fieldOther, "Board": fieldOther, "tags": fieldOther, "Tags": fieldOther,
+	"作者": fieldAuthor, "Author": fieldAuthor, "author": fieldAuthor, "發信人": fieldAuthor, "发信人": fieldAuthor,
+	"看板": fieldOther, "Board": fieldOther, "信區": fieldOther, "信区": fieldOther, "tags": fieldOther, "Tags": fieldOther,
 	"categories": fieldOther, "category": fieldOther, "url": fieldOther, "URL": fieldOther, "link": fieldOther, "Link": fieldOther, "slug": fieldOther,
 	"draft": fieldOther, "description": fieldOther, "summary": fieldOther, "source": fieldOther, "Source": fieldOther,
 }
@@ -35,7 +37,8 @@ var fieldLabels = map[string]fieldKind{
 func field(s string) (kind fieldKind, value string) {
 	for i, r := range s {
 		if r == ':' || r == '：' {
-			label := strings.TrimSpace(s[:i])
+			// BBS software pads a label to the width of the others (标  题).
+			label := strings.Join(strings.Fields(s[:i]), "")
 			if k, ok := fieldLabels[label]; ok {
 				_, n := runeAt(s, i)
 				return k, strings.TrimSpace(s[i+n:])
@@ -64,6 +67,8 @@ type wrapperPlan struct {
 	furniture    map[int]bool // field and delimiter lines removed
 	contentLine  int          // a Content: line whose value is the first paragraph
 	contentValue string
+	authorLine   int // the line of the author field read
+	author       string
 	last         int // index of the last wrapper line
 }
 
@@ -72,7 +77,9 @@ func planWrapper(ls []line, zone *time.Location) (wrapperPlan, bool) {
 	fields := 0
 	for i := 0; i < min(len(ls), 10); i++ {
 		t := ls[i].text
-		if t == "---" || t == "+++" {
+		// Front matter's delimiters, and the code fence an archive puts
+		// around a BBS post's header.
+		if t == "---" || t == "+++" || t == "```" {
 			wp.furniture[ls[i].no] = true
 			wp.last = i
 			continue
@@ -84,7 +91,7 @@ func planWrapper(ls []line, zone *time.Location) (wrapperPlan, bool) {
 			continue
 		case fieldTitle:
 			if wp.title == 0 && v != "" {
-				wp.title, wp.titleText = ls[i].no, v
+				wp.title, wp.titleText = ls[i].no, boardTags(v)
 			} else {
 				wp.furniture[ls[i].no] = true
 			}
@@ -93,6 +100,12 @@ func planWrapper(ls []line, zone *time.Location) (wrapperPlan, bool) {
 				wp.date, wp.dateLine = &d, ls[i].no
 			}
 			wp.furniture[ls[i].no] = true
+		case fieldAuthor:
+			if a := accountName(v); a != "" && wp.authorLine == 0 {
+				wp.authorLine, wp.author = ls[i].no, a
+			} else {
+				wp.furniture[ls[i].no] = true
+			}
 		case fieldContent:
 			if v != "" {
 				wp.contentLine, wp.contentValue = ls[i].no, v
@@ -111,9 +124,49 @@ func planWrapper(ls []line, zone *time.Location) (wrapperPlan, bool) {
 	return wp, fields >= 2 && (wp.title != 0 || wp.date != nil)
 }
 
+// boardTags removes the category tags a BBS puts before a post's title
+// ([心得][英文] 標題 → 標題): they file the post on its board; the title
+// field line keeps them, and the review page shows that line.
+func boardTags(v string) string {
+	t := v
+	for strings.HasPrefix(t, "[") || strings.HasPrefix(t, "［") || strings.HasPrefix(t, "【") {
+		_, n := runeAt(t, 0)
+		end := strings.IndexAny(t, "]］】")
+		if end < 0 || runeLen(t[n:end]) > 4 {
+			break
+		}
+		_, m := runeAt(t, end)
+		t = strings.TrimSpace(t[end+m:])
+	}
+	if t == "" {
+		return v
+	}
+	return t
+}
+
+// accountName is the author a wrapper's author field names: a BBS account
+// without the nickname in brackets after it and the board on its line
+// (作者 someone (暱稱), 发信人: someone (nick), 信区: Board), or a name.
+func accountName(v string) string {
+	if i := strings.IndexAny(v, "(（,，"); i >= 0 {
+		v = v[:i]
+	}
+	v = strings.TrimSpace(v)
+	if v == "" || runeLen(v) > 40 || strings.Contains(v, "://") {
+		return ""
+	}
+	return v
+}
+
 // parseFieldDate reads a wrapper's date: a dateline, a dateline with
-// company, RFC 3339, or the ctime a BBS writes (Thu May 18 10:20:30 2017).
+// company, RFC 3339, or the ctime a BBS writes (Thu May 18 10:20:30 2017),
+// alone or in brackets after the station's name (水木社区 (Thu …), 站内).
 func parseFieldDate(v string, zone *time.Location) (Date, bool) {
+	if i, j := strings.IndexByte(v, '('), strings.IndexByte(v, ')'); i >= 0 && j > i {
+		if d, ok := parseFieldDate(strings.TrimSpace(v[i+1:j]), zone); ok {
+			return d, true
+		}
+	}
 	if d, ok := ParseDateline(v, zone); ok {
 		return d, true
 	}
@@ -141,6 +194,8 @@ func claimWrapper(c *ctx, ls []line) (Claim, bool) {
 		return Claim{Lines: 1, Blocks: []Block{{Kind: KindParagraph, Text: w.contentValue}}}, true
 	case no == w.dateLine:
 		return Claim{Lines: 1, Date: w.date, Removed: "wrapper"}, true
+	case no == w.authorLine:
+		return Claim{Lines: 1, Authors: []string{w.author}}, true
 	case w.furniture[no]:
 		return Claim{Lines: 1, Removed: "wrapper"}, true
 	}

@@ -39,6 +39,9 @@ func (doc *Document) Warnings() []string {
 	if captions > 0 {
 		w = append(w, fmt.Sprintf("%d caption(s) without their image", captions))
 	}
+	if doc.Wrap > 0 {
+		w = append(w, fmt.Sprintf("text reflowed: lines cut at %d columns joined into paragraphs", doc.Wrap))
+	}
 	if len(doc.Removed) > 0 {
 		by := map[string]int{}
 		for _, r := range doc.Removed {
