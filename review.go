@@ -42,7 +42,8 @@ func serveReview(ctx context.Context, port, sitePort int, stdout, stderr io.Writ
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write(review.Render(reviewItems(defaultRaw, defaultOut, site)))
+		toml, _ := os.ReadFile(configFile) // none: every setting shows its default
+		w.Write(review.Render(reviewItems(defaultRaw, defaultOut, site), review.Settings(toml)))
 	})}
 	go func() { <-ctx.Done(); srv.Close() }()
 	fmt.Fprintf(stdout, "jishi: the converter's guesses, to check: http://%s/\n", addr)

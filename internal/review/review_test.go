@@ -2,6 +2,7 @@ package review
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -21,10 +22,11 @@ func TestRender(t *testing.T) {
 		t.Fatal(err)
 	}
 	text, _, _ := convert.Decode(raw)
+	toml := []byte("timezone = \"Asia/Taipei\"\n[boilerplate]\nlines = ['^本文首發於']\n[glossary.speakers]\n\"陳教授\" = \"陳明哲\"\n")
 	out := Render([]Item{
 		{Source: "raw/000.txt", Doc: doc, Lines: strings.Split(text, "\n"), PageURL: "/posts/x/"},
 		{Source: "raw/empty.txt", Reason: "empty"},
-	})
+	}, Settings(toml))
 	page := string(out)
 	for _, want := range []string{
 		`<html lang="zh-Hant">`,
@@ -36,9 +38,24 @@ func TestRender(t *testing.T) {
 		`<time datetime="2022-12-15">`,
 		"1 caption(s) without their image",
 		"raw/empty.txt", "未轉換：empty",
+		// each guess links the setting that changes it, with a line to paste
+		`href="#set-glossary-speakers">全名：<code>"劉聰" = "劉聰"</code>`,
+		`href="#set-glossary-slugs">網址：<code>"000.txt" = "x"</code>`,
+		`href="#set-timezone">`, `href="#set-boilerplate-promo">同類的行：<code>'^01-神魔宇宙 \*\*\*宇'</code>`,
+		// and the settings are on the page, with what the site has set
+		`<dt id="set-timezone">`, "timezone = &#34;Asia/Taipei&#34;",
+		`<dt id="set-boilerplate-lines">`, "lines = [&#39;^本文首發於&#39;]",
+		`<dt id="set-glossary-speakers">`, "&#34;陳教授&#34; = &#34;陳明哲&#34;",
+		`<dt id="set-glossary-slugs">`, "（未設定，用預設值）",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the review page lacks %q", want)
+		}
+	}
+	// Every link to a setting lands on it.
+	for _, m := range regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(page, -1) {
+		if !strings.Contains(page, `id="`+m[1]+`"`) {
+			t.Errorf("link #%s lands nowhere", m[1])
 		}
 	}
 }

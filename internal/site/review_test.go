@@ -48,5 +48,9 @@ func writeReview(src, public string) error {
 	if err := os.WriteFile(filepath.Join(out, "review.css"), review.CSS, 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(out, "index.html"), review.Render(items), 0o644)
+	toml, err := os.ReadFile(filepath.Join(Root(), "jishi.toml"))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, "index.html"), review.Render(items, review.Settings(toml)), 0o644)
 }
