@@ -127,7 +127,8 @@ func Parse(file, text, enc string, opt Options) (*Document, error) {
 		ls = ls[n:]
 	}
 	body = append(body, ls...)
-	c.labels = scanLabels(body)
+	doc.Short = shortFor(text)
+	c.labels = scanLabels(body, doc.Short)
 	c.code = newCodeRuns(body)
 	c.onePerLine = onePerLine(body)
 	c.wrap = wrapWidth(body)

@@ -34,6 +34,12 @@ func TestSpeakers(t *testing.T) {
 			[]string{"張三/張三/", "李四/李四/"}},
 		{"simplified intro", head + "极客公园对话首席科学家王海峰。\n\n问:你好?\n\n王海峰:你好。\n",
 			[]string{"问/null/interviewer", "王海峰/王海峰/首席科学家"}},
+		{"a short form the intro declares is the label throughout", head + "本刊專訪了交通局長林志豪（以下簡稱「林」），談公車路線的調整。\n\n問：為什麼要調整？\n\n林：人口移動的方向變了。\n\n問：反應如何？\n\n林：慢慢習慣了。\n",
+			[]string{"問/null/interviewer", "林/林志豪/局長"}},
+		{"a declared outlet asks and is no person", head + "新視界周刊（下稱新）與導演陳小華談新片。\n\n新：拍了多久？\n\n陳小華：三年。\n\n新：最難的是什麼？\n\n陳小華：等天氣。\n",
+			[]string{"新/null/interviewer", "陳小華/陳小華/導演"}},
+		{"numbered questions are one label", head + "我們訪問了設計師吳佳穎。\n\nQ1：為什麼選這個顏色？\n\nA1：因為它像海。\n\nQ2：下一件作品呢？\n\nA2：還在想。\n",
+			[]string{"Q/null/interviewer", "A/吳佳穎/設計師"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

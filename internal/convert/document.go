@@ -75,6 +75,9 @@ type Document struct {
 	// the date and the bylines were read from, 0 or none when not from a line.
 	TitleLine, DateLine int   `json:"-"`
 	AuthorLines         []int `json:"-"`
+	// Short holds the short forms the text declares (以下簡稱「林」), each
+	// with the name it stands for.
+	Short map[string]string `json:"-"`
 	// Wrap is the width in columns the text was hard-wrapped at, 0 when
 	// it was not; its cut lines were joined into paragraphs.
 	Wrap int `json:"-"`
@@ -89,7 +92,8 @@ type Block struct {
 	Ordered  *bool    `json:"ordered,omitempty"`
 	Items    []string `json:"items,omitempty"`
 	Lines    []string `json:"lines,omitempty"`
-	// Colon is the colon that followed a turn's label (: or ：), shown again on the page.
+	// Colon is what followed a turn's label: its colon (: or ：), after the
+	// number of a numbered label (Q1：), shown again on the page.
 	Colon string `json:"-"`
 	// Start is the number of an ordered list's first item.
 	Start int `json:"-"`

@@ -123,6 +123,19 @@ func TestFidelityHostile(t *testing.T) {
 	}
 }
 
+// TestFidelityShapes: the page shows every character of shapes whose text
+// the converter reshapes — a numbered label's number, joined cut lines,
+// Markdown's marks taken off.
+func TestFidelityShapes(t *testing.T) {
+	for name, text := range map[string]string{
+		"numbered.txt": head + "我們訪問了設計師吳佳穎。\n\nQ1：為什麼選這個顏色？\n\nA1：因為它像海。\n\nQ2：下一件作品呢？\n\nA2：還在想。\n",
+		"wrapped.txt":  head + hardWrap(40, "", "清晨的河堤上有人慢跑，有人遛狗，還有一群老人在練太極拳。", "The market opened at seven and closed well after dark, with a hundred stalls.", "河堤另一頭的工地從七點開始施工，怪手的聲音一直持續到傍晚。"),
+		"markdown.txt": head + "# 起源\n\n第一段。\n\n> 引用的一句話，\n> 分成兩行。\n\n---\n\n## 用法\n\n```\nx := 1\n```\n",
+	} {
+		checkFidelity(t, name, []byte(text))
+	}
+}
+
 // TestFidelityCorpus runs the fast check over a generated corpus (JISHI_CORPUS).
 func TestFidelityCorpus(t *testing.T) {
 	dir := os.Getenv("JISHI_CORPUS")

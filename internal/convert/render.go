@@ -377,7 +377,9 @@ func writeBlock(sb *strings.Builder, b Block, id func(int) string) {
 			}
 			// The colon goes after the closing **: CommonMark does not close
 			// emphasis between punctuation and a letter (**劉聰:**定).
-			sb.WriteString("**" + escapeInline(b.Speaker) + "**" + b.Colon + escapeInline(para) + "\n")
+			// A numbered label's number is part of the label shown (**Q1**：).
+			num := strings.TrimRight(b.Colon, ":： ")
+			sb.WriteString("**" + escapeInline(b.Speaker) + num + "**" + b.Colon[len(num):] + escapeInline(para) + "\n")
 			attrs(".turn", idAttr(j), speaker, q)
 		}
 	}

@@ -57,7 +57,7 @@ var (
 	reportedFrom = regexp.MustCompile(`^(?:` + strings.Join(reporterDesks, "|") + `)?(?:記者|记者)((?:\p{Han}{2,3}[、,，\s]*){1,4})[/／╱]\s*\p{Han}{2,6}(?:報導|报道)`)
 	nameSep      = regexp.MustCompile(`\s*[、,，/／和與与及]\s*|\s+`)
 	personName   = regexp.MustCompile(`^(?:\p{Han}{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})$`)
-	orgWords     = containsAny(words("公園 公园 公司 集團 集团 編輯部 编辑部 研究院 新聞 新闻 日報 日报 週刊 周刊 雜誌 杂志 網 网 社 台 整理"))
+	orgWords     = containsAny(words("公園 公园 公司 集團 集团 編輯部 编辑部 研究院 新聞 新闻 日報 日报 週刊 周刊 雜誌 杂志 網 网 社 台 整理 報 报 刊 傳媒 传媒 媒體 媒体 電視 电视 廣播 广播 協會 协会 大學 大学"))
 )
 
 // parseByline reads a credit line and returns the personal names in it; ok

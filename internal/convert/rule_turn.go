@@ -45,6 +45,10 @@ func labelHead(s string) (label string, head int, ok bool) {
 		for k := 0; k < 2 && i+1 < len(s) && s[i] == ' ' && s[i+1] >= 'A' && s[i+1] <= 'Z'; k++ {
 			i += 2 + latinWord(s[i+2:])
 		}
+		// A numbered label (Q1, A12) is its letter's label: see baseLabel.
+		for d := 0; d < 2 && i < len(s) && isDigit(rune(s[i])); d++ {
+			i++
+		}
 	default:
 		return "", 0, false
 	}
@@ -58,6 +62,15 @@ func labelHead(s string) (label string, head int, ok bool) {
 		return "", 0, false
 	}
 	return label, j + cn, true
+}
+
+// baseLabel is the label a numbered one belongs to: Q1, Q2… are one
+// label, Q; the number is shown with the colon.
+func baseLabel(lb string) string {
+	if b := strings.TrimRight(lb, "0123456789"); b != lb && b != "" && len(b) <= 2 {
+		return b
+	}
+	return lb
 }
 
 func latinWord(s string) int {
@@ -106,7 +119,7 @@ type labelSet struct {
 	sorted []string        // known labels, longest first, for splitting merged turns
 }
 
-func scanLabels(ls []line) labelSet {
+func scanLabels(ls []line, short map[string]string) labelSet {
 	count, asked := map[string]int{}, map[string]int{}
 	var order []string
 	hasQuestion := false
@@ -122,6 +135,7 @@ func scanLabels(ls []line) labelSet {
 		if !ok || head == len(l.text) {
 			continue
 		}
+		lb = baseLabel(lb)
 		see(lb)
 		seq = append(seq, lb)
 		if r, _ := utf8.DecodeLastRuneInString(l.text); r == '?' || r == '？' {
@@ -138,14 +152,16 @@ func scanLabels(ls []line) labelSet {
 	// A colon-led line is a turn only in an interview: one with a question
 	// side, or whose labelled lines pass between speakers. Lines such as
 	// 關鍵字：… or 第三位：… in prose stay prose.
-	interview := hasQuestion || alternates(seq, func(lb string) bool { return count[lb] >= 2 && !notLabels.MatchString(lb) && nameLike(lb) })
+	// A short form the text declares (以下簡稱「林」) is a name, however short.
+	named := func(lb string) bool { return nameLike(lb) || short[lb] != "" }
+	interview := hasQuestion || alternates(seq, func(lb string) bool { return count[lb] >= 2 && !notLabels.MatchString(lb) && named(lb) })
 	for _, lb := range order {
 		switch {
 		case contains(questionLabels, lb) || contains(answerLabels, lb) || answeredBy(lb) != "":
 			s.known[lb] = (count[lb] >= 2 || hasQuestion) && (interview || contains(questionLabels, lb) || contains(answerLabels, lb))
 		case notLabels.MatchString(lb):
 		case interview:
-			s.known[lb] = nameLike(lb) && (count[lb] >= 2 || hasQuestion)
+			s.known[lb] = named(lb) && (count[lb] >= 2 || hasQuestion)
 		}
 	}
 	for lb, ok := range s.known {
@@ -215,10 +231,10 @@ func (s labelSet) at(t string) string {
 		return ""
 	}
 	lb, head, ok := labelHead(t)
-	if !ok || !s.known[lb] || head == len(t) {
+	if !ok || !s.known[baseLabel(lb)] || head == len(t) {
 		return ""
 	}
-	return lb
+	return baseLabel(lb)
 }
 
 func (s labelSet) question(label string) bool {
@@ -265,6 +281,9 @@ func (s labelSet) split(t string) []piece {
 	var out []piece
 	label, head, _ := labelHead(t)
 	colon := lastRune(t[:head])
+	if base := baseLabel(label); base != label {
+		label, colon = base, label[len(base):]+colon // Q1： is Q, then 1：
+	}
 	rest := strings.TrimPrefix(t[head:], " ")
 	for {
 		next, start, end := s.nextLabel(rest)

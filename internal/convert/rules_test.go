@@ -28,7 +28,7 @@ func offer(src ...string) []line {
 // testCtx is a body-phase context: default options, labels scanned from
 // the lines offered (as Parse does), no answer open.
 func testCtx(ls []line) *ctx {
-	return &ctx{opt: DefaultOptions(), labels: scanLabels(ls), code: newCodeRuns(ls), blocks: 1}
+	return &ctx{opt: DefaultOptions(), labels: scanLabels(ls, nil), code: newCodeRuns(ls), blocks: 1}
 }
 
 // describe says what a claim is, compactly: lines taken, then what they became.
@@ -374,5 +374,28 @@ func TestHeaderShapes(t *testing.T) {
 				t.Errorf("title %q date %q authors %q; want %q %q %q", doc.Title, date, doc.Authors, tt.title, tt.date, tt.authors)
 			}
 		})
+	}
+}
+
+func TestShortFor(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"本刊專訪了交通局長林志豪（以下簡稱「林」），談公車。", "林=林志豪"},
+		{"本刊與新視界周刊（下稱新視界）合作。", "新視界=新視界周刊"},
+		{"端傳媒（以下簡稱「端」）專訪", "端=端傳媒"},
+		{"记者采访了科学家王海峰（以下简称“王”）。", "王=王海峰"},
+		{"美國航太總署(以下簡稱NASA)宣布。", ""}, // the short form is no part of the words before it
+		{"他說（以下是全文）：", ""},
+		{"張三（以下簡稱「張」）與李四（以下簡稱「李」）", "張=張三|李=李四"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, part := range strings.Split(tt.want, "|") {
+			if short, _, ok := strings.Cut(part, "="); ok {
+				got = append(got, short+"="+shortFor(tt.text)[short])
+			}
+		}
+		if n := len(shortFor(tt.text)); strings.Join(got, "|") != tt.want || n != len(got) {
+			t.Errorf("shortFor(%q) = %v, want %s", tt.text, shortFor(tt.text), tt.want)
+		}
 	}
 }

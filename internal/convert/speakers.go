@@ -121,6 +121,9 @@ func resolveSpeakers(doc *Document, aliases map[string]string) {
 	doc.Speakers = doc.Speakers[:0]
 	for _, lb := range labels {
 		sp := speakerFor(lb, intro, asks[lb])
+		if full := doc.Short[lb]; full != "" && aliases[lb] == "" {
+			sp = declaredSpeaker(lb, full, intro, asks[lb])
+		}
 		if full, ok := aliases[lb]; ok && full != "" {
 			sp.Name = strp(full)
 			if !asks[lb] && sp.Role == "" {
@@ -129,6 +132,24 @@ func resolveSpeakers(doc *Document, aliases map[string]string) {
 		}
 		doc.Speakers = append(doc.Speakers, sp)
 	}
+}
+
+// declaredSpeaker is the speaker of a label the text declared short for
+// full: a person, with the title the intro gives, or an outlet or body,
+// which has no name (it is no person and gets no page).
+func declaredSpeaker(label, full, intro string, asks bool) Speaker {
+	sp := Speaker{Label: label}
+	if asks {
+		sp.Role = "interviewer"
+	}
+	if orgWords.MatchString(full) || !personName.MatchString(full) {
+		return sp
+	}
+	sp.Name = strp(full)
+	if !asks {
+		sp.Role = roleOf(intro, full)
+	}
+	return sp
 }
 
 func speakerFor(label, intro string, asks bool) Speaker {

@@ -1,0 +1,77 @@
+package convert
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Texts declare their own short forms: 交通局長林志豪（以下簡稱「林」）,
+// 端傳媒（下稱端）. A label so declared is that speaker's label throughout,
+// however short, and stands for the name it was declared for.
+
+var shortMarks = []string{"以下簡稱", "以下简称", "下稱", "下称", "簡稱", "简称"}
+
+// shortFor returns the short forms text declares, each with the name it
+// stands for (the words right before the bracket, from where the short
+// form's first character appears in them).
+func shortFor(text string) map[string]string {
+	var out map[string]string
+	for off := 0; ; {
+		i := strings.IndexAny(text[off:], "(（")
+		if i < 0 {
+			return out
+		}
+		at := off + i
+		_, n := utf8.DecodeRuneInString(text[at:])
+		off = at + n
+		rest := text[off:]
+		mark := ""
+		for _, m := range shortMarks {
+			if strings.HasPrefix(rest, m) {
+				mark = m
+				break
+			}
+		}
+		if mark == "" {
+			continue
+		}
+		rest = strings.TrimLeft(rest[len(mark):], " :：")
+		rest = strings.TrimLeft(rest, "「“\"『")
+		end := strings.IndexAny(rest, "」”\"』)）,，")
+		if end <= 0 {
+			continue
+		}
+		short := strings.TrimSpace(rest[:end])
+		full := nameBefore(text[:at], short)
+		if short == "" || runeLen(short) > 8 || full == "" || full == short {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		if _, seen := out[short]; !seen {
+			out[short] = full
+		}
+	}
+}
+
+// nameBefore is the name that ends where s ends and that short is short
+// for: from the first place the short form's first character stands in
+// the words before the bracket (交通局長林志豪 → 林志豪 for 林, 本刊與新視界
+// 周刊 → 新視界周刊 for 新視界).
+func nameBefore(s, short string) string {
+	start := len(s)
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if !isCJK(r) || runeLen(s[start-n:]) > 12 {
+			break
+		}
+		start -= n
+	}
+	words := s[start:]
+	first, _ := utf8.DecodeRuneInString(short)
+	if i := strings.Index(words, string(first)); i >= 0 {
+		return words[i:]
+	}
+	return ""
+}
