@@ -3,6 +3,7 @@ package convert
 import (
 	"html"
 	"strings"
+	"unicode/utf8"
 )
 
 // headerPlan locates the header before any rule claims: the dateline is
@@ -17,6 +18,7 @@ type headerPlan struct {
 	wrapper         *wrapperPlan
 	subtitle        int    // line number of the title's second line (——副標題), 0 when none
 	subtitleText    string // that line, joined to the title
+	subtitleSep     string // what joins them: nothing after ——, a space between a headline's two lines
 	end             int
 }
 
@@ -53,15 +55,27 @@ func planHeader(ls []line, opt Options) headerPlan {
 				title = i
 			}
 		}
+		// A line above that begins as the dateline's company does is the
+		// page's own keyword or name (a spam page's 小米彩票… over 小米彩票投注
+		// 2023-01-31): the headline is the line below the dateline.
+		if title >= 0 && hp.company && sameHead(ls[title].text, ls[dl].text) {
+			title = -1
+		}
 		if title < 0 && dl+1 < len(ls) && looksLikeTitle(ls[dl+1].text) && !endsWithPunct(ls[dl+1].text) {
 			title = dl + 1
 		}
 	} else {
 	scan:
-		for i := range min(len(ls), 5) {
+		for i := 0; i < min(len(ls), 5); i++ {
 			t := ls[i].text
 			switch {
 			case furniture(t):
+			case i+1 < len(ls) && ls[i+1].gap == 0 && sameHead(t, ls[i+1].text):
+				// Lines that repeat one keyword (小米彩票计划群…, 小米彩票投注…)
+				// are what a spam page stuffed above the article.
+				for i+1 < len(ls) && ls[i+1].gap == 0 && sameHead(t, ls[i+1].text) {
+					i++
+				}
 			case opt.Patterns.Promo.Match(t) && (runeLen(t) > 40 || !looksLikeTitle(t)):
 			case looksLikeTitle(t) && !endsWithPunct(t):
 				title = i
@@ -71,13 +85,18 @@ func planHeader(ls []line, opt Options) headerPlan {
 			}
 		}
 	}
-	// A two-line title: the title, then a subtitle led by —— or a colon.
+	// A two-line title: the title, then a subtitle led by —— or a colon;
+	// or, as papers print a headline and its deck, two short headline
+	// lines that stand together above the dateline, joined with a space.
 	sub := -1
 	switch {
 	case title >= 1 && subtitleLine(ls[title].text) && looksLikeTitle(ls[title-1].text) && !furniture(ls[title-1].text):
 		title, sub = title-1, title
 	case title >= 0 && title+1 < len(ls) && title+1 != dl && subtitleLine(ls[title+1].text) && looksLikeTitle(ls[title+1].text):
 		sub = title + 1
+	case title >= 1 && title+1 == dl && ls[title].gap == 0 && (title == 1 || ls[title-1].gap > 0) && deckLine(ls[title-1].text) && deckLine(ls[title].text) && !furniture(ls[title-1].text):
+		title, sub = title-1, title
+		hp.subtitleSep = " "
 	}
 	if dl >= 0 {
 		hp.dateline = ls[dl].no
@@ -90,6 +109,28 @@ func planHeader(ls []line, opt Options) headerPlan {
 	}
 	hp.end = max(dl, title, sub)
 	return hp
+}
+
+// sameHead: two lines that begin with the same four characters or more.
+func sameHead(a, b string) bool {
+	n := 0
+	for n < 4 && a != "" && b != "" {
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if ra != rb || isDigit(ra) || isSpace(ra) {
+			break
+		}
+		a, b = a[sa:], b[sb:]
+		n++
+	}
+	return n == 4
+}
+
+// deckLine: a line that can be half of a headline printed in two lines:
+// short, and no sentence.
+func deckLine(s string) bool {
+	// A field (本頁位置: 首頁…) or a breadcrumb (首頁 > 新聞) is no headline.
+	return shorter(s, 40) && looksLikeTitle(s) && !endsWithPunct(s) && !formField(s) && !strings.ContainsAny(s, ">›»")
 }
 
 // subtitleLine: a line that continues a title (——副標題, ：副標題).
@@ -136,7 +177,7 @@ func claimTitle(c *ctx, ls []line) (Claim, bool) {
 	t = plainTitle(t)
 	text, part, parts := splitTitle(t)
 	if c.head.subtitleText != "" {
-		text += plainTitle(c.head.subtitleText)
+		text += c.head.subtitleSep + plainTitle(c.head.subtitleText)
 	}
 	return Claim{Lines: 1, Title: &Title{Text: text, Part: part, Parts: parts}}, true
 }
@@ -145,6 +186,10 @@ func claimTitle(c *ctx, ls []line) (Claim, bool) {
 // (&nbsp;, &amp;): a title and its slug never show them. The body keeps
 // the text exactly as written.
 func plainTitle(s string) string {
+	// A run of stars after a headline is a scrape's decoration (…熱議******).
+	if t := strings.TrimRight(s, "*＊ "); t != s && t != "" && strings.HasSuffix(s, "**") {
+		s = t
+	}
 	if !strings.Contains(s, "&") {
 		return s
 	}
