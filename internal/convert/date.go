@@ -84,6 +84,12 @@ func ParseDatelineWithCompany(line string, zone *time.Location) (Date, bool) {
 	case (strings.HasPrefix(after, "(") || strings.HasPrefix(after, "（")) && strings.Contains(after, "更新"):
 	case strings.HasPrefix(after, "|") || strings.HasPrefix(after, "｜"):
 	case companyWords.MatchString(after):
+	case spaceAt(s, m[1]):
+		// A few words set apart after a full date: the column or the
+		// programme (2010年10月13日  新浪嘉宾访谈), not a sentence.
+		if !shorter(after, 16) || endsWithPunct(after) || strings.ContainsAny(after, ",，。") {
+			return Date{}, false
+		}
 	default:
 		return Date{}, false
 	}
@@ -94,6 +100,12 @@ func ParseDatelineWithCompany(line string, zone *time.Location) (Date, bool) {
 		return s[m[2*k]:m[2*k+1]]
 	}
 	return dateOfParts(g, s[m[0]:m[1]], zone)
+}
+
+// spaceAt reports whether s has whitespace at byte i.
+func spaceAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isSpace(r)
 }
 
 // maxDateline is the longest line, in bytes, read as a dateline: a label,

@@ -38,6 +38,10 @@ func TestSpeakers(t *testing.T) {
 			[]string{"問/null/interviewer", "林/林志豪/局長"}},
 		{"a declared outlet asks and is no person", head + "新視界周刊（下稱新）與導演陳小華談新片。\n\n新：拍了多久？\n\n陳小華：三年。\n\n新：最難的是什麼？\n\n陳小華：等天氣。\n",
 			[]string{"新/null/interviewer", "陳小華/陳小華/導演"}},
+		{"an outlet named in 《》 asks by its first character", head + "《某某傳媒》專訪前部長黃大年。以下為訪談紀要:\n\n某:您怎麼看這次改組?\n\n黃大年:我認識他很久了。\n\n某:外界的批評呢?\n\n黃大年:時間有點尷尬。\n",
+			[]string{"某/null/interviewer", "黃大年/黃大年/部長"}},
+		{"a host's name in the label", head + "本期節目邀請主編朱大衛。\n\n主持人尹小俊:歡迎來到直播間。\n\n朱大衛:大家好。\n\n主持人尹小俊:第一個話題是什麼?\n\n朱大衛:從截稿說起。\n",
+			[]string{"主持人尹小俊/尹小俊/interviewer", "朱大衛/朱大衛/主編"}},
 		{"numbered questions are one label", head + "我們訪問了設計師吳佳穎。\n\nQ1：為什麼選這個顏色？\n\nA1：因為它像海。\n\nQ2：下一件作品呢？\n\nA2：還在想。\n",
 			[]string{"Q/null/interviewer", "A/吳佳穎/設計師"}},
 	}

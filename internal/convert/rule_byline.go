@@ -24,6 +24,17 @@ var reporterDesks = words("中新社 中新網 中新网 新華社 新华社 中
 // bylineLead returns the length of a credit line's lead (its word, mark and
 // the spaces after), or 0 when s does not start with one.
 func bylineLead(s string) int {
+	// ◎王小明, ◎文/王小明: Taiwanese pages put a bullseye before the writer.
+	if rest, ok := strings.CutPrefix(s, "◎"); ok {
+		rest = strings.TrimLeft(rest, " \u3000")
+		if n := bylineLead(rest); n > 0 {
+			return len(s) - len(rest) + n
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); isHan(r) && runeLen(rest) <= 4 {
+			return len(s) - len(rest)
+		}
+		return 0
+	}
 	if desk := wordAt(s, reporterDesks); desk != "" && (strings.HasPrefix(s[len(desk):], "記者") || strings.HasPrefix(s[len(desk):], "记者")) {
 		if n := bylineLead(s[len(desk):]); n > 0 {
 			return len(desk) + n

@@ -135,7 +135,8 @@ func deckLine(s string) bool {
 
 // subtitleLine: a line that continues a title (——副標題, ：副標題).
 func subtitleLine(s string) bool {
-	return strings.HasPrefix(s, "——") || strings.HasPrefix(s, "—") || strings.HasPrefix(s, "：") || strings.HasPrefix(s, ":")
+	return strings.HasPrefix(s, "——") || strings.HasPrefix(s, "—") || strings.HasPrefix(s, "：") || strings.HasPrefix(s, ":") ||
+		strings.HasPrefix(s, "---") || strings.HasPrefix(s, "－－") // typed on keyboards without a dash
 }
 
 // claimDateline takes the line the plan found as the publication date.
@@ -147,8 +148,32 @@ func claimDateline(c *ctx, ls []line) (Claim, bool) {
 	cl := Claim{Lines: 1, Date: &d}
 	if c.head.company {
 		cl.Removed = "dateline" // the source, update stamp and buttons on its line
+		cl.Authors = companyAuthors(ls[0].text)
 	}
 	return cl, true
+}
+
+// companyAuthors are the writers a dateline's company credits
+// (发布时间:2014-02-18 作者: 王文, 2022年5月22日 文/ 姚璐 编辑/).
+func companyAuthors(s string) []string {
+	for i := 0; i < len(s); {
+		if bylineLead(s[i:]) > 0 {
+			rest := s[i:]
+			// The credit ends where the next field starts (a wide gap or |).
+			if j := strings.Index(rest, "  "); j > 0 {
+				rest = rest[:j]
+			}
+			if j := strings.IndexAny(rest, "|｜"); j > 0 && bylineLead(rest) < j {
+				rest = rest[:j]
+			}
+			if names, ok := parseByline(strings.TrimSpace(rest)); ok {
+				return names
+			}
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return nil
 }
 
 // photoCredit: a picture's credit left by a scrape (中新社記者 王小明攝,

@@ -141,7 +141,7 @@ func scanLabels(ls []line, short map[string]string) labelSet {
 		if r, _ := utf8.DecodeLastRuneInString(l.text); r == '?' || r == '？' {
 			asked[lb]++
 		}
-		if contains(questionLabels, lb) {
+		if contains(questionLabels, lb) || hostName(lb) != "" {
 			hasQuestion = true
 			for _, m := range mergedLabels(l.text) {
 				see(m)
@@ -157,7 +157,7 @@ func scanLabels(ls []line, short map[string]string) labelSet {
 	interview := hasQuestion || alternates(seq, func(lb string) bool { return count[lb] >= 2 && !notLabels.MatchString(lb) && named(lb) })
 	for _, lb := range order {
 		switch {
-		case contains(questionLabels, lb) || contains(answerLabels, lb) || answeredBy(lb) != "":
+		case contains(questionLabels, lb) || contains(answerLabels, lb) || answeredBy(lb) != "" || hostName(lb) != "":
 			s.known[lb] = (count[lb] >= 2 || hasQuestion) && (interview || contains(questionLabels, lb) || contains(answerLabels, lb))
 		case notLabels.MatchString(lb):
 		case interview:
@@ -206,6 +206,17 @@ func alternates(seq []string, ok func(string) bool) bool {
 	return switches >= 2
 }
 
+// hostName reads a compound question label, 主持人王小美: the host or
+// reporter who asks, or "" when lb is not one.
+func hostName(lb string) string {
+	for _, w := range []string{"主持人", "記者", "记者"} {
+		if name, ok := strings.CutPrefix(lb, w); ok && name != "" && nameLike(name) && !notLabels.MatchString(name) {
+			return name
+		}
+	}
+	return ""
+}
+
 // answeredBy reads a compound answer label, 王小明答: the person who answers,
 // or "" when lb is not one.
 func answeredBy(lb string) string {
@@ -238,7 +249,7 @@ func (s labelSet) at(t string) string {
 }
 
 func (s labelSet) question(label string) bool {
-	return contains(questionLabels, label) || s.asks[label]
+	return contains(questionLabels, label) || hostName(label) != "" || s.asks[label]
 }
 
 type piece struct{ label, colon, text string }

@@ -368,6 +368,15 @@ func TestHeaderShapes(t *testing.T) {
 		{"lines that repeat a spam keyword above the article, a starred headline",
 			"好運彩券推薦群-某某百科\n好運彩券下注2023-01-31 16:05\n\n市立圖書館夜間開放延長到十點******\n\n  某某社台北3月2日電 (記者 陳美玲)市立圖書館今天宣布延長夜間開放時間。\n",
 			"市立圖書館夜間開放延長到十點", "", "陳美玲"},
+		{"a date with its programme's name, and a host's label",
+			"書店的下一個十年\n\n2012年10月13日  某某網嘉賓訪談\n\n今天我們請來書店創辦人。\n",
+			"書店的下一個十年", "2012-10-13", ""},
+		{"the writer credited on the dateline's line",
+			"智庫的職責\n\n發布時間:2014-02-18 作者: 王大文 \n\n智庫的工作從問題開始。\n",
+			"智庫的職責", "2014-02-18", "王大文"},
+		{"a subtitle typed with hyphens, a writer after a bullseye",
+			"台灣價值的泉源\n\n          ---一段訪談的心情\n\n                  ◎林小芳\n\n那年十月,我結束了一套書的編輯工作。\n",
+			"台灣價值的泉源---一段訪談的心情", "", "林小芳"},
 		{"entities never reach the title",
 			"老街&nbsp;新生&amp;再造\n\n2021-06-01\n\n老街今天重新開放,吸引很多人。\n",
 			"老街 新生&再造", "2021-06-01", ""},
@@ -398,6 +407,8 @@ func TestShortFor(t *testing.T) {
 		{"美國航太總署(以下簡稱NASA)宣布。", ""}, // the short form is no part of the words before it
 		{"他說（以下是全文）：", ""},
 		{"張三（以下簡稱「張」）與李四（以下簡稱「李」）", "張=張三|李=李四"},
+		{"《端傳媒》專訪前部長。", "端=端傳媒"},
+		{"他讀了《紅樓夢》。", ""}, // a book is no outlet
 	}
 	for _, tt := range tests {
 		var got []string

@@ -6,7 +6,8 @@ import (
 )
 
 // Texts declare their own short forms: 交通局長林志豪（以下簡稱「林」）,
-// 端傳媒（下稱端）. A label so declared is that speaker's label throughout,
+// 端傳媒（下稱端）, and outlets speak by their first character (《端傳媒》
+// asks as 端:). A label so declared is that speaker's label throughout,
 // however short, and stands for the name it was declared for.
 
 var shortMarks = []string{"以下簡稱", "以下简称", "下稱", "下称", "簡稱", "简称"}
@@ -16,6 +17,27 @@ var shortMarks = []string{"以下簡稱", "以下简称", "下稱", "下称", "�
 // form's first character appears in them).
 func shortFor(text string) map[string]string {
 	var out map[string]string
+	// An outlet named in 《》 speaks by its first character (《端傳媒》 → 端:).
+	for off := 0; ; {
+		i := strings.Index(text[off:], "《")
+		if i < 0 {
+			break
+		}
+		name := text[off+i+len("《"):]
+		off += i + len("《")
+		end := strings.Index(name, "》")
+		if end <= 0 || runeLen(name[:end]) > 8 || !orgWords.MatchString(name[:end]) {
+			continue
+		}
+		name = name[:end]
+		first, _ := utf8.DecodeRuneInString(name)
+		if out == nil {
+			out = map[string]string{}
+		}
+		if _, seen := out[string(first)]; !seen {
+			out[string(first)] = name
+		}
+	}
 	for off := 0; ; {
 		i := strings.IndexAny(text[off:], "(（")
 		if i < 0 {

@@ -153,6 +153,9 @@ func declaredSpeaker(label, full, intro string, asks bool) Speaker {
 }
 
 func speakerFor(label, intro string, asks bool) Speaker {
+	if name := hostName(label); name != "" {
+		return Speaker{Label: label, Name: strp(name), Role: "interviewer"}
+	}
 	switch {
 	case asks && !contains(questionLabels, label):
 		// A label that asks but is no question word: an outlet or a host the
