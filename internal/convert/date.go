@@ -84,10 +84,11 @@ func ParseDatelineWithCompany(line string, zone *time.Location) (Date, bool) {
 	case (strings.HasPrefix(after, "(") || strings.HasPrefix(after, "（")) && strings.Contains(after, "更新"):
 	case strings.HasPrefix(after, "|") || strings.HasPrefix(after, "｜"):
 	case companyWords.MatchString(after):
-	case spaceAt(s, m[1]):
+	case spaceAt(s, m[1]) || spaceAt(s, m[1]-1):
 		// A few words set apart after a full date: the column or the
-		// programme (2010年10月13日  新浪嘉宾访谈), not a sentence.
-		if !shorter(after, 16) || endsWithPunct(after) || strings.ContainsAny(after, ",，。") {
+		// programme (2010年10月13日  新浪嘉宾访谈), or the writer and their
+		// affiliation (王小明（某某協會理事長）) — not a sentence going on.
+		if !nameAffiliated.MatchString(after) && (!shorter(after, 8) || endsWithPunct(after) || strings.ContainsAny(after, ",，。")) {
 			return Date{}, false
 		}
 	default:
@@ -102,6 +103,9 @@ func ParseDatelineWithCompany(line string, zone *time.Location) (Date, bool) {
 	return dateOfParts(g, s[m[0]:m[1]], zone)
 }
 
+// nameAffiliated is a writer's name and affiliation in brackets.
+var nameAffiliated = regexp.MustCompile(`^(\p{Han}{2,4})\s*[（(][^（()）]{2,30}[）)]$`)
+
 // spaceAt reports whether s has whitespace at byte i.
 func spaceAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
@@ -113,7 +117,7 @@ func spaceAt(s string, i int) bool {
 const maxDateline = 96
 
 var (
-	datelineLabel   = regexp.MustCompile(`^(?:發布時間|发布时间|發佈時間|发佈时间|發表時間|发表时间|發表於|发表于|更新時間|更新时间|時間|时间|日期|發布日期|发布日期|出版日期|Published|Posted|Date)\s*[:：]?\s*`)
+	datelineLabel   = regexp.MustCompile(`^(?:發布時間|发布时间|發佈時間|发佈时间|發表時間|发表时间|發表於|发表于|更新時間|更新时间|時間|时间|日期|發布日期|发布日期|出版日期|(?i:published|posted|date))\s*[:：]?\s*`)
 	datelineWeekday = regexp.MustCompile(`\s*[（(]?(?:星期|週|周|禮拜|礼拜)[一二三四五六日天][)）]?\s*|\s*[（(]?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[)）]?,?\s*`)
 	// 2023102518:06 — scrapers glue the date and the time together.
 	datelineGlued = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})\s*(?:(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$`)

@@ -62,6 +62,9 @@ func TestParseDatelineWithCompany(t *testing.T) {
 		{"某某彩票投注2023-01-31 16:05", ""},
 		{"會議在2023-10-25 18:06舉行,大家都來了。", ""},
 		{"2023-10-25 18:06 這一行接著就是正文的開頭", ""},
+		{"2010年10月13日  某某網嘉賓訪談", "2010-10-13"},
+		{"date 2025-12-09 林小華（某某青年協會理事長）", "2025-12-09"},
+		{"2025-12-09 林小華說今天不會下雨", ""},
 	}
 	for _, tt := range tests {
 		d, ok := ParseDatelineWithCompany(tt.line, DefaultZone)

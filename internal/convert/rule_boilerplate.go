@@ -107,6 +107,46 @@ func (endMarker) MatchString(s string) bool {
 	return false
 }
 
+// navBar matches a site's navigation left on a line of its own — section
+// names in a row (今日新聞 社論 評論 專題報導 自由廣場, 首页 人物 内文) — and
+// the font-size buttons (A+ A A-).
+type navBar struct{}
+
+var navWords = words("首頁 首页 回首頁 回首页 正文 內文 内文")
+
+// fontButtons: A+, A-, A+ A A- (a lone A can be an answer's label).
+func fontButtons(s string) bool {
+	tokens := strings.Fields(s)
+	for _, t := range tokens {
+		if t != "A" && t != "A+" && t != "A-" && t != "A＋" && t != "A－" {
+			return false
+		}
+	}
+	return len(tokens) > 0 && s != "A"
+}
+
+func (navBar) MatchString(s string) bool {
+	if fontButtons(s) {
+		return true
+	}
+	tokens := strings.Fields(s)
+	if len(tokens) < 3 || runeLen(s) > 48 {
+		return false
+	}
+	nav := false
+	for _, t := range tokens {
+		n := runeLen(t)
+		r, _ := utf8.DecodeRuneInString(t)
+		if n > 5 || !isHan(r) || endsWithPunct(t) {
+			return false
+		}
+		if contains(navWords, t) {
+			nav = true
+		}
+	}
+	return nav || len(tokens) >= 5
+}
+
 // contains matches lines that hold one of words anywhere.
 type containsAny []string
 
@@ -147,6 +187,7 @@ var defaultPatterns = Patterns{
 		// Share bars, font-size buttons and subscription prompts on a line of their own.
 		shortLine{newPrefix(words("分享到 分享至 我要分享 分享 字體 字体 字號 字号 訂閱 订阅 追蹤我們 追踪我们 加入會員 加入会员 列印 打印 返回頂部 返回顶部 回到頂端"), ""), 24},
 		endMarker{},
+		navBar{},
 	},
 	Trailer: PatternSet{
 		newPrefix(words("延伸閱讀 延伸阅读 相關閱讀 相关阅读 推薦閱讀 推荐阅读 相關文章 相关文章 相關報導 相关报道 熱門文章 热门文章"), ""),
@@ -170,7 +211,12 @@ func claimFurniture(c *ctx, ls []line) (Claim, bool) {
 	if !c.opt.Patterns.Line.Match(ls[0].text) {
 		return Claim{}, false
 	}
-	return Claim{Lines: 1, Removed: "furniture"}, true
+	n := 1
+	// Font-size buttons one to a line (A+, A, A-): the lone A goes with them.
+	for fontButtons(ls[0].text) && n < len(ls) && (ls[n].text == "A" || fontButtons(ls[n].text)) {
+		n++
+	}
+	return Claim{Lines: n, Removed: "furniture"}, true
 }
 
 // claimSignature: a BBS post ends with "--", the site's ※ lines (發信站,

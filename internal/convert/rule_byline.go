@@ -24,8 +24,9 @@ var reporterDesks = words("中新社 中新網 中新网 新華社 新华社 中
 // bylineLead returns the length of a credit line's lead (its word, mark and
 // the spaces after), or 0 when s does not start with one.
 func bylineLead(s string) int {
-	// ◎王小明, ◎文/王小明: Taiwanese pages put a bullseye before the writer.
-	if rest, ok := strings.CutPrefix(s, "◎"); ok {
+	// ◎王小明, ☉王小明, ◎文/王小明: Taiwanese pages put a bullseye before the writer.
+	if rest, ok := strings.CutPrefix(s, "◎"); ok || strings.HasPrefix(s, "☉") {
+		rest = strings.TrimPrefix(strings.TrimPrefix(s, "◎"), "☉")
 		rest = strings.TrimLeft(rest, " \u3000")
 		if n := bylineLead(rest); n > 0 {
 			return len(s) - len(rest) + n

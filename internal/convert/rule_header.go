@@ -49,7 +49,9 @@ func planHeader(ls []line, opt Options) headerPlan {
 		_, by := parseByline(s)
 		return by || opt.Patterns.Line.Match(s) || photoCredit(s)
 	}
-	if dl >= 0 {
+	if title = repeatedTitle(ls); title >= 0 {
+		// The page's headline, set again above the article: see repeatedTitle.
+	} else if dl >= 0 {
 		for i := dl - 1; i >= 0 && title < 0; i-- {
 			if !furniture(ls[i].text) && looksLikeTitle(ls[i].text) {
 				title = i
@@ -77,6 +79,8 @@ func planHeader(ls []line, opt Options) headerPlan {
 					i++
 				}
 			case opt.Patterns.Promo.Match(t) && (runeLen(t) > 40 || !looksLikeTitle(t)):
+			case shorter(t, 4) && i+1 < len(ls) && deckLine(ls[i+1].text) && !shorter(ls[i+1].text, 8):
+				// A section's name over the headline (評論, 國際).
 			case looksLikeTitle(t) && !endsWithPunct(t):
 				title = i
 				break scan
@@ -111,6 +115,48 @@ func planHeader(ls []line, opt Options) headerPlan {
 	return hp
 }
 
+// repeatedTitle finds the headline a scraped page sets twice — in its
+// <title> (with the site's name after it) or a list of headlines, then
+// above the article — and returns the index of the later copy, or -1.
+// Everything above it is the page's furniture.
+func repeatedTitle(ls []line) int {
+	for j := 1; j < min(len(ls), 30); j++ {
+		t := ls[j].text
+		if runeLen(t) < 6 || !looksLikeTitle(t) || !shorter(t, 80) || endsWithPunct(t) && !askOrExclaim(t) || bracketed(t) {
+			continue
+		}
+		for i := j - 1; i >= 0; i-- {
+			l := ls[i].text
+			if rest, ok := strings.CutPrefix(l, t); ok && (rest == "" || siteSuffix(rest)) {
+				return j
+			}
+			// Prose between the copies: the later one is a line of the body.
+			if !shorter(l, 40) || strings.HasSuffix(l, "。") {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+func askOrExclaim(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("?？!！", r)
+}
+
+// siteSuffix: what a page's <title> puts after the headline — a separator
+// and the site's name (" - umedia 優傳媒", "_新浪网", " | 端傳媒").
+func siteSuffix(s string) bool {
+	t := strings.TrimLeft(s, " ")
+	for _, sep := range []string{"-", "|", "_", "｜", "－", "—", "·"} {
+		if name, ok := strings.CutPrefix(t, sep); ok {
+			name = strings.TrimSpace(name)
+			return name != "" && shorter(name, 24)
+		}
+	}
+	return false
+}
+
 // sameHead: two lines that begin with the same four characters or more.
 func sameHead(a, b string) bool {
 	n := 0
@@ -130,7 +176,7 @@ func sameHead(a, b string) bool {
 // short, and no sentence.
 func deckLine(s string) bool {
 	// A field (本頁位置: 首頁…) or a breadcrumb (首頁 > 新聞) is no headline.
-	return shorter(s, 40) && looksLikeTitle(s) && !endsWithPunct(s) && !formField(s) && !strings.ContainsAny(s, ">›»")
+	return shorter(s, 40) && looksLikeTitle(s) && !endsWithPunct(s) && !formField(s) && !strings.ContainsAny(s, ">›»") && !strings.Contains(s, " / ")
 }
 
 // subtitleLine: a line that continues a title (——副標題, ：副標題).
@@ -156,6 +202,13 @@ func claimDateline(c *ctx, ls []line) (Claim, bool) {
 // companyAuthors are the writers a dateline's company credits
 // (发布时间:2014-02-18 作者: 王文, 2022年5月22日 文/ 姚璐 编辑/).
 func companyAuthors(s string) []string {
+	// An opinion page's writer and affiliation after the date:
+	// date 2025-12-09 王小明（某某協會理事長）.
+	if m := timestampAt.FindStringIndex(s); m != nil {
+		if n := nameAffiliated.FindStringSubmatch(strings.TrimSpace(s[m[1]:])); n != nil {
+			return []string{n[1]}
+		}
+	}
 	for i := 0; i < len(s); {
 		if bylineLead(s[i:]) > 0 {
 			rest := s[i:]
