@@ -191,6 +191,8 @@ var defaultPatterns = Patterns{
 	},
 	Trailer: PatternSet{
 		newPrefix(words("延伸閱讀 延伸阅读 相關閱讀 相关阅读 推薦閱讀 推荐阅读 相關文章 相关文章 相關報導 相关报道 熱門文章 热门文章"), ""),
+		// A WeChat article's topic box and the account's prompts under it.
+		newPrefix(words("收录于话题 收錄於話題 收录于合集 收錄於合集"), ""),
 	},
 }
 

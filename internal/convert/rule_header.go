@@ -27,7 +27,11 @@ const headLines = 12
 
 func planHeader(ls []line, opt Options) headerPlan {
 	hp := headerPlan{end: -1}
-	if wp, ok := planWrapper(ls, opt.Zone); ok {
+	wp, ok := planWrapper(ls, opt.Zone)
+	if !ok {
+		wp, ok = planWeChat(ls, opt.Zone)
+	}
+	if ok {
 		hp.wrapper, hp.title, hp.end = &wp, wp.title, wp.last
 		if wp.date != nil {
 			hp.date = *wp.date
@@ -66,6 +70,8 @@ func planHeader(ls []line, opt Options) headerPlan {
 		if title < 0 && dl+1 < len(ls) && looksLikeTitle(ls[dl+1].text) && !endsWithPunct(ls[dl+1].text) {
 			title = dl + 1
 		}
+	} else if t := afterChrome(ls, furniture); t >= 0 {
+		title = t
 	} else {
 	scan:
 		for i := 0; i < min(len(ls), 5); i++ {
@@ -113,6 +119,36 @@ func planHeader(ls []line, opt Options) headerPlan {
 	}
 	hp.end = max(dl, title, sub)
 	return hp
+}
+
+// afterChrome finds the headline of a page that keeps its site's controls
+// above the article, one short line each (辅助功能设置, 文字大小, 色彩设置,
+// 文章…): short lines and then the first line of prose; the
+// headline is the last short line. Five controls or more: a headline
+// with a subtitle and a byline is no page of controls. It returns -1 for
+// any other shape.
+func afterChrome(ls []line, furniture func(string) bool) int {
+	for i := 0; i < min(len(ls), 16); i++ {
+		t := ls[i].text
+		if !shorter(t, 40) || strings.HasSuffix(t, "。") {
+			// The first line of prose: the controls are the short lines
+			// above the one right over it.
+			if i < 6 {
+				return -1
+			}
+			for _, l := range ls[:i-1] {
+				if !shorter(l.text, 12) && !furniture(l.text) {
+					return -1
+				}
+			}
+			h := ls[i-1].text
+			if furniture(h) || !looksLikeTitle(h) || endsWithPunct(h) && !askOrExclaim(h) {
+				return -1
+			}
+			return i - 1
+		}
+	}
+	return -1
 }
 
 // repeatedTitle finds the headline a scraped page sets twice — in its

@@ -193,7 +193,11 @@ func claimWrapper(c *ctx, ls []line) (Claim, bool) {
 	case no == w.contentLine:
 		return Claim{Lines: 1, Blocks: []Block{{Kind: KindParagraph, Text: w.contentValue}}}, true
 	case no == w.dateLine:
-		return Claim{Lines: 1, Date: w.date, Removed: "wrapper"}, true
+		cl := Claim{Lines: 1, Date: w.date, Removed: "wrapper"}
+		if no == w.authorLine {
+			cl.Authors = []string{w.author} // 原创 王小明 某某公众号 2021-06-26
+		}
+		return cl, true
 	case no == w.authorLine:
 		return Claim{Lines: 1, Authors: []string{w.author}}, true
 	case w.furniture[no]:
@@ -201,3 +205,69 @@ func claimWrapper(c *ctx, ls []line) (Claim, bool) {
 	}
 	return Claim{}, false
 }
+
+// planWeChat reads the header a WeChat article keeps when it is copied or
+// mirrored: the title, then 原创 (Original), the writer, the account and
+// the date, one to a line or on one line (原创 王小明 某某公众号 2021-06-26).
+// Whatever the mirror put above the title is its furniture.
+func planWeChat(ls []line, zone *time.Location) (wrapperPlan, bool) {
+	wp := wrapperPlan{furniture: map[int]bool{}, last: -1}
+	for i := 1; i < min(len(ls), 60); i++ {
+		fields := strings.Fields(ls[i].text)
+		if len(fields) == 0 || !wechatMark(fields[0]) || !looksLikeTitle(ls[i-1].text) || endsWithPunct(ls[i-1].text) && !askOrExclaim(ls[i-1].text) {
+			continue
+		}
+		wp.title, wp.titleText = ls[i-1].no, ls[i-1].text
+		var rest []line // the writer, the account and the date
+		if len(fields) > 1 {
+			for _, f := range fields[1:] {
+				rest = append(rest, line{text: f, no: ls[i].no})
+			}
+			// The date may be two fields (2021-06-26 10:00).
+			if n := len(rest); n >= 2 {
+				if d, ok := ParseDateline(rest[n-2].text+" "+rest[n-1].text, zone); ok {
+					wp.date, wp.dateLine = &d, ls[i].no
+					rest = rest[:n-2]
+				}
+			}
+		} else {
+			wp.furniture[ls[i].no] = true
+			for k := i + 1; k < min(len(ls), i+5); k++ {
+				if d, ok := ParseDateline(ls[k].text, zone); ok {
+					wp.date, wp.dateLine, wp.last = &d, ls[k].no, k
+					break
+				}
+				rest = append(rest, ls[k])
+			}
+		}
+		if wp.date == nil {
+			if len(fields) > 1 {
+				if d, ok := ParseDateline(rest[len(rest)-1].text, zone); ok {
+					wp.date, wp.dateLine = &d, ls[i].no
+					rest = rest[:len(rest)-1]
+				}
+			}
+			if wp.date == nil {
+				return wrapperPlan{}, false
+			}
+		}
+		if wp.last < 0 {
+			wp.last = i
+		}
+		// The first field after the mark names the writer when it is a
+		// person's name; the others are the account.
+		for k, l := range rest {
+			if k == 0 && personName.MatchString(l.text) {
+				wp.authorLine, wp.author = l.no, l.text
+				continue
+			}
+			if l.no != ls[i].no {
+				wp.furniture[l.no] = true
+			}
+		}
+		return wp, true
+	}
+	return wrapperPlan{}, false
+}
+
+func wechatMark(s string) bool { return s == "原创" || s == "原創" || s == "Original" }
