@@ -116,8 +116,10 @@ func settingOf(rule string) string {
 		return "set-boilerplate-promo"
 	case "trailer":
 		return "set-boilerplate-trailers"
+	case "furniture":
+		return "set-boilerplate-lines"
 	}
-	return "set-boilerplate-lines"
+	return "" // a wrapper's field, a signature, a dateline's company: no pattern makes more of them
 }
 
 type view struct {
@@ -225,7 +227,7 @@ var page = template.Must(template.New("review").Parse(`<!DOCTYPE html>
 <dt>日期</dt><dd>{{if .Date}}{{.Date}}{{else}}（沒有日期）{{end}}{{with .DateFrom}} <span class="src">第 {{.No}} 行：{{.Text}}</span>{{end}} <a class="set" href="#set-timezone">時區</a></dd>
 <dt>作者</dt><dd>{{range $i, $a := .Authors}}{{if $i}}、{{end}}{{$a}}{{else}}（沒有署名）{{end}}{{range .AuthorFrom}} <span class="src">第 {{.No}} 行：{{.Text}}</span>{{end}}</dd>
 </dl>
-{{with .Removed}}<h3>移除的行</h3><ul>{{range .}}<li>第 {{.No}} 行（{{.Rule}}）：{{.Text}} <a class="set" href="#{{.Setting}}">同類的行：<code>'{{.Pattern}}'</code></a></li>{{end}}</ul>{{end}}
+{{with .Removed}}<h3>移除的行</h3><ul>{{range $r := .}}<li>第 {{.No}} 行（{{.Rule}}）：{{.Text}}{{with .Setting}} <a class="set" href="#{{.}}">同類的行：<code>'{{$r.Pattern}}'</code></a>{{end}}</li>{{end}}</ul>{{end}}
 {{with .Speakers}}<h3>發言人</h3><ul>{{range .}}<li>{{.Label}}{{with .Name}} = {{.}}{{end}}{{with .Role}}，{{.}}{{end}} <span class="src">{{index $v.Turns .Label}} 段發言</span> <a class="set" href="#set-glossary-speakers">全名：<code>"{{.Label}}" = "{{with .Name}}{{.}}{{else}}全名{{end}}"</code></a></li>{{end}}</ul>{{end}}
 {{with .Events}}<h3>時間線</h3><ul>{{range .}}<li><time datetime="{{.Date}}">{{.Date}}</time> {{.Text}}</li>{{end}}</ul>{{end}}
 {{end}}
