@@ -116,6 +116,9 @@ var navWords = words("首頁 首页 回首頁 回首页 正文 內文 内文")
 
 // fontButtons: A+, A-, A+ A A- (a lone A can be an answer's label).
 func fontButtons(s string) bool {
+	if s == "" || s[0] != 'A' || len(s) > 16 {
+		return false
+	}
 	tokens := strings.Fields(s)
 	for _, t := range tokens {
 		if t != "A" && t != "A+" && t != "A-" && t != "A＋" && t != "A－" {
@@ -128,6 +131,10 @@ func fontButtons(s string) bool {
 func (navBar) MatchString(s string) bool {
 	if fontButtons(s) {
 		return true
+	}
+	// Most lines are prose: no space, or too long to be a row of names.
+	if len(s) > 4*48 || strings.IndexByte(s, ' ') < 0 {
+		return false
 	}
 	tokens := strings.Fields(s)
 	if len(tokens) < 3 || runeLen(s) > 48 {

@@ -158,7 +158,7 @@ func afterChrome(ls []line, furniture func(string) bool) int {
 func repeatedTitle(ls []line) int {
 	for j := 1; j < min(len(ls), 30); j++ {
 		t := ls[j].text
-		if runeLen(t) < 6 || !looksLikeTitle(t) || !shorter(t, 80) || endsWithPunct(t) && !askOrExclaim(t) || bracketed(t) {
+		if !shorter(t, 80) || shorter(t, 5) || !looksLikeTitle(t) || endsWithPunct(t) && !askOrExclaim(t) || bracketed(t) {
 			continue
 		}
 		for i := j - 1; i >= 0; i-- {

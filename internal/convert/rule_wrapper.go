@@ -213,7 +213,11 @@ func claimWrapper(c *ctx, ls []line) (Claim, bool) {
 func planWeChat(ls []line, zone *time.Location) (wrapperPlan, bool) {
 	wp := wrapperPlan{furniture: map[int]bool{}, last: -1}
 	for i := 1; i < min(len(ls), 60); i++ {
-		fields := strings.Fields(ls[i].text)
+		t := ls[i].text
+		if !strings.HasPrefix(t, "原创") && !strings.HasPrefix(t, "原創") && !strings.HasPrefix(t, "Original") {
+			continue
+		}
+		fields := strings.Fields(t)
 		if len(fields) == 0 || !wechatMark(fields[0]) || !looksLikeTitle(ls[i-1].text) || endsWithPunct(ls[i-1].text) && !askOrExclaim(ls[i-1].text) {
 			continue
 		}

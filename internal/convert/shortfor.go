@@ -38,43 +38,55 @@ func shortFor(text string) map[string]string {
 			out[string(first)] = name
 		}
 	}
-	for off := 0; ; {
-		i := strings.IndexAny(text[off:], "(（")
-		if i < 0 {
-			return out
-		}
-		at := off + i
-		_, n := utf8.DecodeRuneInString(text[at:])
-		off = at + n
-		rest := text[off:]
-		mark := ""
-		for _, m := range shortMarks {
-			if strings.HasPrefix(rest, m) {
-				mark = m
+	// Every mark ends in 稱 or 称, which are rare: look for them, then for
+	// a mark and a bracket before them.
+	for _, last := range []string{"稱", "称"} {
+		for off := 0; ; {
+			i := strings.Index(text[off:], last)
+			if i < 0 {
 				break
 			}
-		}
-		if mark == "" {
-			continue
-		}
-		rest = strings.TrimLeft(rest[len(mark):], " :：")
-		rest = strings.TrimLeft(rest, "「“\"『")
-		end := strings.IndexAny(rest, "」”\"』)）,，")
-		if end <= 0 {
-			continue
-		}
-		short := strings.TrimSpace(rest[:end])
-		full := nameBefore(text[:at], short)
-		if short == "" || runeLen(short) > 8 || full == "" || full == short {
-			continue
-		}
-		if out == nil {
-			out = map[string]string{}
-		}
-		if _, seen := out[short]; !seen {
-			out[short] = full
+			end := off + i + len(last)
+			off = end
+			mark := ""
+			for _, m := range shortMarks {
+				if strings.HasSuffix(text[:end], m) && len(m) > len(mark) {
+					mark = m
+				}
+			}
+			if mark == "" {
+				continue
+			}
+			at := end - len(mark)
+			open := ""
+			for _, b := range []string{"（", "("} {
+				if strings.HasSuffix(text[:at], b) {
+					open = b
+				}
+			}
+			if open == "" {
+				continue
+			}
+			rest := strings.TrimLeft(text[off:], " :：")
+			rest = strings.TrimLeft(rest, "「“\"『")
+			close := strings.IndexAny(rest, "」”\"』)）,，")
+			if close <= 0 {
+				continue
+			}
+			short := strings.TrimSpace(rest[:close])
+			full := nameBefore(text[:at-len(open)], short)
+			if short == "" || runeLen(short) > 8 || full == "" || full == short {
+				continue
+			}
+			if out == nil {
+				out = map[string]string{}
+			}
+			if _, seen := out[short]; !seen {
+				out[short] = full
+			}
 		}
 	}
+	return out
 }
 
 // nameBefore is the name that ends where s ends and that short is short
