@@ -49,7 +49,7 @@ func account(text string, doc *Document) error {
 		case KindList:
 			g.budget += 8 * len(b.Items)
 		case KindCode:
-			g.budget += 16 // fences: ``` and an info string, ```
+			g.budget += 24 // fences: ``` and an info string of up to 16, ```
 		case KindHeading:
 			g.budget += 7 // ATX marks: ###### and a space
 		case KindQuote:

@@ -82,6 +82,14 @@ func codeFence(t string) (string, bool) {
 	for _, f := range []string{"```", "~~~"} {
 		if strings.HasPrefix(t, f) {
 			n := len(t) - len(strings.TrimLeft(t, f[:1]))
+			// The info string names a language (```go); text after the
+			// marks is no fence.
+			info := strings.TrimSpace(t[n:])
+			if len(info) > 16 || strings.IndexFunc(info, func(r rune) bool {
+				return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("+-_#.", r))
+			}) >= 0 {
+				return "", false
+			}
 			return t[:n], true
 		}
 	}
