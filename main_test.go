@@ -145,3 +145,40 @@ func TestConvertListsWeakGuesses(t *testing.T) {
 		t.Errorf("exit %d, stdout %q", code, stdout)
 	}
 }
+
+// TestChangedSettingsRewritePages: a page is written again when jishi.toml
+// changes (here, typesetting off), and left alone when it does not.
+func TestChangedSettingsRewritePages(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("raw", sampleName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "raw"), 0o755)
+	os.WriteFile(filepath.Join(dir, "raw", sampleName), raw, 0o644)
+	t.Chdir(dir)
+	page := func() string {
+		matches, _ := filepath.Glob(filepath.Join("content", "posts", "*", "index.md"))
+		if len(matches) != 1 {
+			t.Fatalf("%d pages", len(matches))
+		}
+		b, _ := os.ReadFile(matches[0])
+		return string(b)
+	}
+	for _, step := range []struct {
+		toml, status, mark string
+	}{
+		{"typeset = true\n", "1 converted", "**問**："},
+		{"typeset = true\n", "1 unchanged", "**問**："},
+		{"typeset = false\n", "1 updated", "**問**:"},
+	} {
+		os.WriteFile("jishi.toml", []byte(step.toml), 0o644)
+		code, stdout, stderr := runCLI(t, "convert")
+		if code != exitOK || !strings.Contains(stdout, step.status) {
+			t.Fatalf("%s: exit %d, %q %q, want %s", step.toml, code, stdout, stderr, step.status)
+		}
+		if !strings.Contains(page(), step.mark) {
+			t.Errorf("%s: the page lacks %q", step.toml, step.mark)
+		}
+	}
+}

@@ -20,7 +20,8 @@ type Manifest struct {
 // Entry is one source file's record in the Manifest.
 type Entry struct {
 	SHA256 string `json:"sha256"`
-	// Converter is the convert.Version that wrote the files: a new converter re-renders.
+	// Converter is the convert.Version and the settings that wrote the
+	// files: a new converter or changed settings re-render.
 	Converter string            `json:"converter"`
 	Dir       string            `json:"dir"`
 	Files     map[string]string `json:"files"`

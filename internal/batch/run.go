@@ -166,8 +166,10 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			if v := convert.TwinVocabularyOf(disk[own]); v != nil {
 				vocabulary = *v
 			}
-			b := convert.Render(ld.doc, convert.RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, ld.doc.Script, vocabulary), Keep: cfg.Options.Glossary.Keep})
-			entry, status, changes, err := storeRead(cfg.Out, b, prev, disk, ld.sha, cfg.Store)
+			b := convert.Render(ld.doc, convert.RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, ld.doc.Script, vocabulary), Keep: cfg.Options.Glossary.Keep, Typeset: cfg.Options.Typeset})
+			so := cfg.Store
+			so.Converter = converterOf(cfg.Options)
+			entry, status, changes, err := storeRead(cfg.Out, b, prev, disk, ld.sha, so)
 			if !cfg.Store.DryRun {
 				changes = nil // the diff is printed for dry runs only; a batch must not hold every file it wrote
 			}
@@ -208,12 +210,22 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 	return results, nil
 }
 
+// converterOf names the converter and the settings a bundle is written
+// with: a new converter, or a changed jishi.toml, writes pages again (an
+// author's edits are still kept).
+func converterOf(opt convert.Options) string {
+	if opt.Settings == "" {
+		return convert.Version
+	}
+	return convert.Version + " settings " + opt.Settings
+}
+
 // load reads one file once and, unless it is unchanged with its bundle
 // untouched — by the stat cache without reading anything, else by hashes —
 // decodes, parses and enriches it.
 func load(out, path string, prev *Entry, cached *statEntry, opt convert.Options) loaded {
 	st, _ := statOf(path)
-	current := prev != nil && prev.Converter == convert.Version
+	current := prev != nil && prev.Converter == converterOf(opt)
 	if current && cached.unchangedByStat(st, out, prev) {
 		return loaded{sha: prev.SHA256, unchanged: true, raw: st, stats: cached}
 	}

@@ -26,6 +26,9 @@ const (
 type StoreOptions struct {
 	Force  bool // replace edited files, keeping the author's version beside them
 	DryRun bool // write nothing; report what would change
+	// Converter names what writes the files (see converterOf), recorded in
+	// the manifest; convert.Version when empty.
+	Converter string
 }
 
 // Change is one file Store wrote, or would write in a dry run.
@@ -50,7 +53,11 @@ type decision struct {
 // overwritten unless opt.Force, and then the edit is kept beside it; a twin
 // the author's own page turns off is not written.
 func decide(dir string, b convert.Bundle, prev *Entry, disk map[string][]byte, sha string, opt StoreOptions) decision {
-	entry := &Entry{SHA256: sha, Converter: convert.Version, Dir: b.Dir, Files: map[string]string{}}
+	conv := opt.Converter
+	if conv == "" {
+		conv = convert.Version
+	}
+	entry := &Entry{SHA256: sha, Converter: conv, Dir: b.Dir, Files: map[string]string{}}
 	twinOff := false
 	if len(b.Files) > 0 {
 		if own, ok := disk[b.Files[0].Name]; ok {

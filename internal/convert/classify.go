@@ -11,11 +11,17 @@ type Options struct {
 	// s2twp/tw2sp), not only its script and character variants.
 	TwinVocabulary bool
 	Glossary       Glossary
+	// Typeset: pages set the half-width punctuation a scrape left in
+	// Chinese text full-width (see Typeset); the Document keeps it.
+	Typeset bool
+	// Settings is a digest of the jishi.toml the options were read from,
+	// "" for the defaults: pages written under other settings are stale.
+	Settings string
 }
 
 // DefaultOptions are the options of a site with no jishi.toml.
 func DefaultOptions() Options {
-	return Options{Zone: DefaultZone, Patterns: DefaultPatterns(), Twins: true}
+	return Options{Zone: DefaultZone, Patterns: DefaultPatterns(), Twins: true, Typeset: true}
 }
 
 // Claim is what a rule takes from the lines it is offered, as goldmark's

@@ -1,6 +1,8 @@
 package convert
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"regexp"
 	"time"
@@ -17,6 +19,8 @@ type SiteConfig struct {
 	Timezone string `toml:"timezone"`
 	Section  string `toml:"section"`
 	Twins    *bool  `toml:"twins"`
+	// Typeset sets half-width punctuation in Chinese text full-width on the page.
+	Typeset *bool `toml:"typeset"`
 	// TwinVocabulary localises words in twins (軟體 ↔ 软件), not only the script.
 	TwinVocabulary bool `toml:"twinVocabulary"`
 	Boilerplate    struct {
@@ -40,6 +44,8 @@ var sectionName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // Options and the section. Errors name the file and the setting.
 func ParseConfig(name string, data []byte) (Options, string, error) {
 	opt := DefaultOptions()
+	sum := sha256.Sum256(data)
+	opt.Settings = hex.EncodeToString(sum[:6])
 	section := DefaultSection
 	var c SiteConfig
 	if err := toml.Unmarshal(data, &c); err != nil {
@@ -60,6 +66,9 @@ func ParseConfig(name string, data []byte) (Options, string, error) {
 	}
 	if c.Twins != nil {
 		opt.Twins = *c.Twins
+	}
+	if c.Typeset != nil {
+		opt.Typeset = *c.Typeset
 	}
 	opt.TwinVocabulary = c.TwinVocabulary
 	for _, set := range []struct {

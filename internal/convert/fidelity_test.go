@@ -96,19 +96,27 @@ func checkFidelity(t *testing.T, name string, raw []byte) {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	b := Render(doc, RenderOptions{Slug: "s"})
-	got, tags := pageText(renderBody(t, b.Files[0].Data))
-	if want := string(visible(doc.Shown())); got != want {
-		i := 0
-		g, w := []rune(got), []rune(want)
-		for i < len(g) && i < len(w) && g[i] == w[i] {
-			i++
+	// The page shows the Document's text exactly, or typeset: the same
+	// characters with Chinese punctuation set full-width.
+	for _, typeset := range []bool{false, true} {
+		b := Render(doc, RenderOptions{Slug: "s", Typeset: typeset})
+		got, tags := pageText(renderBody(t, b.Files[0].Data))
+		shown := doc
+		if typeset {
+			shown = doc.Typeset()
 		}
-		t.Errorf("%s: page text differs from the document at rune %d:\n page %q\n  doc %q", name, i, string(g[i:min(len(g), i+40)]), string(w[i:min(len(w), i+40)]))
-	}
-	for tag, n := range tags {
-		if !allowedTags[tag] {
-			t.Errorf("%s: %d <%s> element(s) the text did not have", name, n, tag)
+		if want := string(visible(shown.Shown())); got != want {
+			i := 0
+			g, w := []rune(got), []rune(want)
+			for i < len(g) && i < len(w) && g[i] == w[i] {
+				i++
+			}
+			t.Errorf("%s (typeset %v): page text differs from the document at rune %d:\n page %q\n  doc %q", name, typeset, i, string(g[i:min(len(g), i+40)]), string(w[i:min(len(w), i+40)]))
+		}
+		for tag, n := range tags {
+			if !allowedTags[tag] {
+				t.Errorf("%s: %d <%s> element(s) the text did not have", name, n, tag)
+			}
 		}
 	}
 }

@@ -32,6 +32,9 @@ type RenderOptions struct {
 	// Twin, when set, converts the article into the other script as a twin file.
 	Twin Twinner
 	Keep []string // words the twin leaves exactly as written
+	// Typeset sets half-width punctuation in Chinese text full-width on
+	// the pages (see Typeset).
+	Typeset bool
 }
 
 // Twinner converts text between scripts (see internal/zhconv).
@@ -59,9 +62,16 @@ func Render(doc *Document, ro RenderOptions) Bundle {
 	if doc.Script == "Hans" {
 		other = "Hant"
 	}
-	b := Bundle{Dir: ro.Section + "/" + ro.Slug, Files: []File{{Name: name, Data: renderPage(doc, ro, Provenance{})}}}
+	page := doc
+	if ro.Typeset {
+		page = doc.Typeset()
+	}
+	b := Bundle{Dir: ro.Section + "/" + ro.Slug, Files: []File{{Name: name, Data: renderPage(page, ro, Provenance{})}}}
 	if ro.Twin != nil {
 		tw := doc.mapText(func(s string) string { return ro.Twin.ConvertKeeping(s, ro.Keep) })
+		if ro.Typeset {
+			tw = tw.Typeset()
+		}
 		tw.Script = other
 		mode := "script"
 		if ro.Twin.Vocabulary() {

@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"github.com/jishi/jishi/internal/convert"
+	"github.com/pelletier/go-toml/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -23,6 +25,26 @@ func TestI18nAliases(t *testing.T) {
 		}
 		if !bytes.Equal(a, s) {
 			t.Errorf("i18n/%s.toml differs from i18n/%s.toml: copy it again", alias, source)
+		}
+	}
+}
+
+// TestI18nTypeset: the theme's own Chinese strings set their punctuation
+// as the articles' pages do (系列第 1 篇，共 3 篇, not 篇,共).
+func TestI18nTypeset(t *testing.T) {
+	for _, lang := range []string{"zh-hant", "zh-hans"} {
+		var strs map[string]string
+		b, err := os.ReadFile(filepath.Join(Root(), "i18n", lang+".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := toml.Unmarshal(b, &strs); err != nil {
+			t.Fatal(err)
+		}
+		for id, v := range strs {
+			if got := convert.Typeset(v); got != v {
+				t.Errorf("i18n/%s.toml %s = %q, set as %q", lang, id, v, got)
+			}
 		}
 	}
 }

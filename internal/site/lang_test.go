@@ -34,7 +34,7 @@ func TestSimplifiedTwin(t *testing.T) {
 		t.Fatal(err)
 	}
 	title := Text(First(hans.Root, Class("p-name")))
-	if want := tw2sp.Convert(Text(First(hant.Root, Class("p-name")))); title != want || title != "对话科大讯飞:不赚钱是 ChatGPT 的问题,不是大模型商业化的问题" {
+	if want := tw2sp.Convert(Text(First(hant.Root, Class("p-name")))); title != want || title != "对话科大讯飞：不赚钱是 ChatGPT 的问题，不是大模型商业化的问题" {
 		t.Errorf("twin title %q, want %q", title, want)
 	}
 	// Entirely Simplified: no character that is Traditional only — one that
