@@ -75,6 +75,9 @@ type Document struct {
 	// the date and the bylines were read from, 0 or none when not from a line.
 	TitleLine, DateLine int   `json:"-"`
 	AuthorLines         []int `json:"-"`
+	// Credit is the organisation the text credits as its source (由X整理,
+	// 來源：X), "" when none: the page's 來源, not an author.
+	Credit string `json:"-"`
 	// Short holds the short forms the text declares (以下簡稱「林」), each
 	// with the name it stands for.
 	Short map[string]string `json:"-"`

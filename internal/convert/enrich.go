@@ -7,4 +7,5 @@ func Enrich(doc *Document, opt Options) {
 	leadAuthors(doc)
 	resolveSpeakers(doc, opt.Glossary.Speakers)
 	extractEvents(doc)
+	doc.Credit = creditOf(doc)
 }

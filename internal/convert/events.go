@@ -278,12 +278,37 @@ func (x *eventScan) add(block, para int, s string, at int, v, fine ymd) {
 		return
 	}
 	x.seen[k] = true
-	x.events = append(x.events, Event{Date: k, Text: sentenceAt(s, at), Block: block, Para: para})
+	x.events = append(x.events, Event{Date: k, Text: clauseAt(s, at), Block: block, Para: para})
 }
 
-// sentenceAt returns the sentence of s that holds byte offset i.
-func sentenceAt(s string, i int) string {
-	start := 0
+// clauseAt returns the clause of s that tells the date at byte offset i —
+// a timeline's line, not the whole sentence: from the clause mark before
+// the date to the one after it, with the next clause too when the date's
+// own says little more than the date (6 月 8 日和 10 月 24 日，訊飛發布了…),
+// and with its brackets and quotation marks balanced.
+func clauseAt(s string, i int) string {
+	ss, se := sentenceBounds(s, i)
+	start := ss
+	for j := i; j > ss; {
+		_, n := utf8.DecodeLastRuneInString(s[:j])
+		if clauseMark(s, j-n) {
+			start = j
+			break
+		}
+		j -= n
+	}
+	end := nextClauseMark(s, i, se)
+	if dateWords(s[start:end]) < 8 && end < se {
+		_, n := utf8.DecodeRuneInString(s[end:])
+		end = nextClauseMark(s, end+n, se)
+	}
+	start, end = balanced(s, ss, se, start, end)
+	return strings.TrimFunc(s[start:end], isSpace)
+}
+
+// sentenceBounds are the byte offsets of the sentence of s that holds i.
+func sentenceBounds(s string, i int) (start, end int) {
+	end = len(s)
 	for j := i; j > 0; {
 		r, n := utf8.DecodeLastRuneInString(s[:j])
 		if endsSentence(r) {
@@ -292,16 +317,103 @@ func sentenceAt(s string, i int) string {
 		}
 		j -= n
 	}
-	end := len(s)
 	for j := i; j < len(s); {
 		r, n := utf8.DecodeRuneInString(s[j:])
 		j += n
 		if endsSentence(r) {
+			// A sentence ended inside a quotation ends after its close (。」).
+			for j < len(s) {
+				c, m := utf8.DecodeRuneInString(s[j:])
+				if !strings.ContainsRune("」』”）)", c) {
+					break
+				}
+				j += m
+			}
 			end = j
 			break
 		}
 	}
-	return strings.TrimFunc(s[start:end], isSpace)
+	return start, end
+}
+
+// clauseMark: a comma or colon that ends a clause at byte i — not one
+// between digits (18:06, 1,000).
+func clauseMark(s string, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch r {
+	case '，', '：':
+		return true
+	case ',', ':':
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+n:])
+		return !(isDigit(before) && isDigit(after))
+	}
+	return false
+}
+
+// nextClauseMark is the offset of the first clause mark at or after i,
+// or end.
+func nextClauseMark(s string, i, end int) int {
+	for j := i; j < end; {
+		if clauseMark(s, j) {
+			return j
+		}
+		_, n := utf8.DecodeRuneInString(s[j:])
+		j += n
+	}
+	return end
+}
+
+// dateWords counts the Han characters of s that are not part of a date.
+func dateWords(s string) int {
+	n := 0
+	for _, r := range s {
+		if isHan(r) && !strings.ContainsRune("年月日號号和與与及至到初中下上旬底末前後后今去同次隔", r) {
+			n++
+		}
+	}
+	return n
+}
+
+// pairs are the brackets and quotation marks a clause must not cut.
+var pairs = [][2]rune{{'「', '」'}, {'『', '』'}, {'（', '）'}, {'(', ')'}, {'“', '”'}, {'《', '》'}}
+
+// balanced widens [start, end) within the sentence [ss, se) until no
+// bracket in it is left open or closed alone; the whole sentence when it
+// cannot.
+func balanced(s string, ss, se, start, end int) (int, int) {
+	for _, p := range pairs {
+		for {
+			depth, low := 0, 0
+			for _, r := range s[start:end] {
+				switch r {
+				case p[0]:
+					depth++
+				case p[1]:
+					depth--
+					low = min(low, depth)
+				}
+			}
+			switch {
+			case low < 0: // a closer without its opener: reach back for it
+				j := strings.LastIndex(s[ss:start], string(p[0]))
+				if j < 0 {
+					return ss, se
+				}
+				start = ss + j
+			case depth-low > 0: // an opener left open: reach on for its closer
+				j := strings.Index(s[end:se], string(p[1]))
+				if j < 0 {
+					return ss, se
+				}
+				end += j + len(string(p[1]))
+			default:
+				goto next
+			}
+		}
+	next:
+	}
+	return start, end
 }
 
 func endsSentence(r rune) bool {

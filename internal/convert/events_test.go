@@ -124,3 +124,26 @@ func TestEventTextAndBlock(t *testing.T) {
 		t.Errorf("event text %q block %d", e.Text, e.Block)
 	}
 }
+
+// TestEventClause: a timeline's line is the clause that tells the date,
+// with the next clause when the date's own says little else, and with its
+// brackets and quotation marks balanced.
+func TestEventClause(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"就營收來說,公司在 2018 年的營收是 61 億,現在已經提升到了 62 億。", "公司在 2018 年的營收是 61 億"},
+		{"6 月 8 日和 10 月 24 日,公司分別發布了新版和舊版,反應都不錯。", "6 月 8 日和 10 月 24 日,公司分別發布了新版和舊版"},
+		{"他說:「我們在 2011 年,第一次做出了原型,那時候很難。」", "「我們在 2011 年,第一次做出了原型,那時候很難。」"},
+		{"公司在 2003 年 4 月成立。後來擴張了。", "公司在 2003 年 4 月成立。"},
+		{"會議在 2019 年開始,時間是 18:30,大家都來了。", "會議在 2019 年開始,時間是 18:30"},
+	}
+	for _, tt := range tests {
+		doc := parseText(t, head+"第一段。\n\n"+tt.text+"\n")
+		if len(doc.Events) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		if got := doc.Events[0].Text; got != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -30,12 +30,14 @@ type Params struct {
 	// Twin = false in an author's page stops its twin being written.
 	Twin *bool `toml:"twin,omitempty"`
 	// TwinVocabulary in an author's page overrides the site's choice for its twin.
-	TwinVocabulary *bool           `toml:"twinVocabulary,omitempty"`
-	Script         string          `toml:"script"`
-	ReadingTime    int             `toml:"readingTime"`
-	Speakers       []FMSpeaker     `toml:"speakers,omitempty"`
-	Timeline       []TimelineEntry `toml:"timeline,omitempty"`
-	Jishi          Provenance      `toml:"jishi"`
+	TwinVocabulary *bool  `toml:"twinVocabulary,omitempty"`
+	Script         string `toml:"script"`
+	// Credit is the source the text credits (來源), shown on the page.
+	Credit      string          `toml:"credit,omitempty"`
+	ReadingTime int             `toml:"readingTime"`
+	Speakers    []FMSpeaker     `toml:"speakers,omitempty"`
+	Timeline    []TimelineEntry `toml:"timeline,omitempty"`
+	Jishi       Provenance      `toml:"jishi"`
 }
 
 // FMSpeaker is one speaker in the front matter.

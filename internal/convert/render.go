@@ -7,7 +7,7 @@ import (
 )
 
 // Version is written into every bundle's provenance.
-const Version = "jishi 0.7"
+const Version = "jishi 0.9"
 
 // Bundle is what Render produces for one article: files of one Hugo page
 // bundle, by name, under Dir (section/slug, slash-separated).
@@ -109,6 +109,7 @@ func renderPage(doc *Document, ro RenderOptions, prov Provenance) []byte {
 func (doc *Document) mapText(f func(string) string) *Document {
 	d := *doc
 	d.Title = f(doc.Title)
+	d.Credit = f(doc.Credit)
 	d.Authors = mapAll(doc.Authors, f)
 	d.Blocks = make([]Block, len(doc.Blocks))
 	for i, b := range doc.Blocks {
@@ -247,6 +248,7 @@ func frontMatter(doc *Document, ro RenderOptions, ids map[[2]int]string) FrontMa
 		fm.Params.Part, fm.Params.Parts = *doc.Part, doc.Parts
 	}
 	fm.Params.Script = doc.Script
+	fm.Params.Credit = doc.Credit
 	fm.Params.ReadingTime = doc.ReadingMinutes()
 	for _, sp := range doc.Speakers {
 		s := FMSpeaker{Label: sp.Label, Role: sp.Role}

@@ -1,0 +1,34 @@
+package convert
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The organisation a text credits for itself — 由極客公園整理, a 來源：某某日報
+// line the header removed — is the page's source: shown as 來源 and named
+// in its structured data, as the publication credits it. It is no author.
+
+var (
+	creditLine   = regexp.MustCompile(`^(?:稿件來源|稿件来源|文章來源|文章来源|本文來源|本文来源|來源|来源|出處|出处)\s*[:：|｜]\s*([^\s|｜]{2,20})`)
+	creditInText = regexp.MustCompile(`由([^，,。由：:「」]{2,12}?)(?:整理|編譯|编译|撰寫|撰写|提供|報導|报道)`)
+)
+
+// creditOf finds the source a text credits: a removed 來源 line first,
+// else a 由…整理 in the intro.
+func creditOf(doc *Document) string {
+	for _, line := range doc.Boilerplate {
+		if m := creditLine.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			return strings.TrimRight(m[1], "。.")
+		}
+	}
+	for _, b := range doc.Blocks[:doc.IntroEnd()] {
+		if b.Kind != KindParagraph && b.Kind != KindQuote {
+			continue
+		}
+		if m := creditInText.FindStringSubmatch(b.Text); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
