@@ -38,6 +38,7 @@ type audit struct {
 		Status string   `json:"status"`
 		Errors []string `json:"errors"`
 	} `json:"search"`
+	Reading    []reading `json:"reading"`
 	Lighthouse *struct {
 		Performance   int      `json:"performance"`
 		Accessibility int      `json:"accessibility"`
@@ -130,6 +131,7 @@ func TestBrowserSuite(t *testing.T) {
 		"pages":      suitePages,
 		"out":        shots,
 		"lighthouse": "/posts/" + sampleSlug + "/",
+		"reading":    []string{"/posts/" + sampleSlug + "/", "/zh-hans/posts/" + sampleSlug + "/", "/_broken/"},
 		"search": []map[string]string{
 			{"page": "/search/", "query": "訊飛星火"},
 			{"page": "/search/", "query": "讯飞星火"},
@@ -182,6 +184,28 @@ func TestBrowserSuite(t *testing.T) {
 			}
 		}
 	}
+	// How the sample reads, and that each measure fails on a page made to break it.
+	if len(a.Reading) != 3 {
+		t.Fatalf("%d pages measured for reading, want 3", len(a.Reading))
+	}
+	for _, r := range a.Reading {
+		problems := readingProblems(r)
+		if r.Path == "/_broken/" {
+			for _, c := range readingChecks {
+				if problems[c.name] == "" {
+					t.Errorf("the broken page passes the %q check: the check cannot fail", c.name)
+				}
+			}
+			continue
+		}
+		for name, p := range problems {
+			t.Errorf("%s: %s: %s", r.Path, name, p)
+		}
+		v := r.Views[0]
+		t.Logf("%s reads: first line at y=%d (375×812) and y=%d (320×640), h2 %.2f× body, rule %.1f:1 light / %.1f:1 dark, timeline %q folded",
+			r.Path, v.FirstLine, r.Views[2].FirstLine, v.H2Ratio, v.RuleContrast, r.Views[1].RuleContrast, v.Timeline.Label)
+	}
+
 	if lh := a.Lighthouse; lh == nil {
 		t.Error("no Lighthouse result")
 	} else {

@@ -71,6 +71,9 @@ func buildOnce(m *testing.M) (int, error) {
 	if err := writeReview(src, public); err != nil {
 		return 0, err
 	}
+	if err := writeBroken(public); err != nil {
+		return 0, err
+	}
 	return m.Run(), nil
 }
 
@@ -118,16 +121,15 @@ func TestSampleArticleMarkup(t *testing.T) {
 		t.Fatal("no .e-content")
 	}
 
-	// Section headings: <h2 id>, each in the table of contents.
-	toc := First(p.Root, Class("toc"))
+	// Section headings: <h2 id>. Two of them make no table of contents
+	// (it starts at three, folded): the first screen holds the article.
+	if First(p.Root, Class("toc")) != nil {
+		t.Error("a table of contents for two headings")
+	}
 	var heads []string
 	for _, h := range All(body, Tag("h2")) {
-		id := Attr(h, "id")
-		if id == "" {
+		if Attr(h, "id") == "" {
 			t.Errorf("<h2> %q has no id", Text(h))
-		}
-		if First(toc, func(n *html.Node) bool { return n.Data == "a" && Attr(n, "href") == "#"+id }) == nil {
-			t.Errorf("heading #%s is not in the table of contents", id)
 		}
 		heads = append(heads, Text(h))
 	}

@@ -2,7 +2,8 @@
 // Input (argv[2]): JSON {base, pages, out, search, lighthouse, chromium}.
 // Output (stdout): JSON with, per page, viewport and colour scheme: axe-core
 // violations (WCAG 2.1 A and AA), console errors, requests to any host but
-// the site, and horizontal overflow; search results; Lighthouse scores.
+// the site, and horizontal overflow; search results; how an article reads
+// (reading.mjs); Lighthouse scores.
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
 import { readFileSync, mkdirSync, mkdtempSync } from "node:fs";
@@ -15,7 +16,7 @@ const cfg = JSON.parse(process.argv[2]);
 const flags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const site = new URL(cfg.base);
-const out = { pages: [], search: [], lighthouse: null };
+const out = { pages: [], search: [], reading: [], lighthouse: null };
 if (cfg.out) mkdirSync(cfg.out, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: cfg.chromium, headless: true, args: flags });
@@ -56,6 +57,13 @@ try {
         await ctx.close();
       }
     }
+  }
+  // Reading: what a reader of an article meets, measured as the issue
+  // that asked for it names it (tests/browser/reading.mjs does the measuring).
+  const { measureReading } = await import("./reading.mjs");
+  out.reading = [];
+  for (const path of cfg.reading || []) {
+    out.reading.push(await measureReading(browser, new URL(path, cfg.base).href, path));
   }
   for (const s of cfg.search || []) {
     const ctx = await browser.newContext({ viewport: { width: 375, height: 800 } });
