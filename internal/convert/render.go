@@ -7,7 +7,7 @@ import (
 )
 
 // Version is written into every bundle's provenance.
-const Version = "jishi 0.9"
+const Version = "jishi 0.10"
 
 // Bundle is what Render produces for one article: files of one Hugo page
 // bundle, by name, under Dir (section/slug, slash-separated).
@@ -163,17 +163,30 @@ func (doc *Document) pageTitle() string {
 	return strings.TrimSuffix(doc.File, ".txt")
 }
 
-// Summary is the article's first intro paragraph, cut at a sentence end.
+// Summary is the article's first intro paragraph, cut at a sentence end;
+// a paragraph that ends by announcing what follows (…兩個原因：) takes the
+// next one with it, so that the summary does not stop on a colon.
 func (doc *Document) Summary() string {
+	var sum string
 	for _, b := range doc.Blocks {
+		var p string
 		switch b.Kind {
 		case KindParagraph, KindQuote:
-			return clip(b.Text, 160)
+			p = b.Text
 		case KindTurn:
-			return clip(splitParas(b.Text)[0], 160)
+			p = splitParas(b.Text)[0]
+		default:
+			continue
+		}
+		sum += p
+		if !strings.HasSuffix(sum, ":") && !strings.HasSuffix(sum, "：") || runeLen(sum) >= 160 {
+			break
 		}
 	}
-	return ""
+	if sum == "" {
+		return ""
+	}
+	return clip(sum, 160)
 }
 
 // clip cuts s to at most n runes, at the last sentence end when there is one.
