@@ -35,6 +35,7 @@ func cmdBench(args []string, stdout, stderr io.Writer) int {
 	gen := fs.String("gencorpus", "../shared/tools/gencorpus.py", "the corpus generator")
 	keep := fs.String("work", "", "folder for corpora and sites (default: a temporary folder, removed)")
 	convertOnly := fs.Bool("convert-only", false, "measure the converter only (for large N: Pagefind needs about 1.6 GB per 1000 pages)")
+	noSearch := fs.Bool("no-search", false, "measure the converter and both builds, not Pagefind")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: go run . bench [--n 2000,10000] [--gencorpus PATH]
 
@@ -133,7 +134,7 @@ Flags:
 		bareBuild, err4 := best("bare build", 2, hugoBuild(bare))
 		pf := step{name: "pagefind"}
 		var err5 error
-		if bin := filepath.Join(root, "node_modules", ".bin", "pagefind"); fileExists(bin) {
+		if bin := filepath.Join(root, "node_modules", ".bin", "pagefind"); fileExists(bin) && !*noSearch {
 			pf, err5 = measure("pagefind", exec.Command(bin, "--site", filepath.Join(site, "public"), "--quiet"))
 		}
 		for _, e := range []error{err1, err2, err3, err4, err5} {

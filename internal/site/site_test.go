@@ -54,6 +54,14 @@ func buildOnce(m *testing.M) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// An author writes an article by hand, beside the converted ones.
+	hand := filepath.Join(src, "content", "posts", "written-by-hand")
+	if err := os.MkdirAll(hand, 0o755); err != nil {
+		return 0, err
+	}
+	if err := os.WriteFile(filepath.Join(hand, "index.md"), []byte(handWritten), 0o644); err != nil {
+		return 0, err
+	}
 	// An author adds an English translation beside one article.
 	enPage := filepath.Join(src, "content", "hostile", hostile[1].Slug, "index.en.md")
 	if err := os.WriteFile(enPage, []byte(englishPage), 0o644); err != nil {
@@ -76,6 +84,14 @@ func buildOnce(m *testing.M) (int, error) {
 	}
 	return m.Run(), nil
 }
+
+const handWritten = `+++
+title = "一篇手寫的文章"
+date = 2022-03-04
++++
+
+編輯直接寫成的文章，沒有經過轉換。
+`
 
 const englishPage = `+++
 title = "Hashes, entities and quotes: a test title"

@@ -60,3 +60,17 @@ func TestLocalisedListTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestArchiveListsEveryArticle: /archive/ lists converted articles and the
+// one an author wrote by hand.
+func TestArchiveListsEveryArticle(t *testing.T) {
+	p := load(t, filepath.FromSlash("archive/index.html"))
+	var titles []string
+	for _, a := range All(p.Root, func(n *html.Node) bool { return n.Data == "a" && strings.Contains(Attr(n, "href"), "/posts/") }) {
+		titles = append(titles, Text(a))
+	}
+	got := strings.Join(titles, "|")
+	if !strings.Contains(got, "一篇手寫的文章") || !strings.Contains(got, "對話科大訊飛") {
+		t.Errorf("/archive/ lists %q", got)
+	}
+}
