@@ -14,15 +14,44 @@ import (
 	"time"
 )
 
-// hugoCommand runs the Hugo pinned in go.mod (go tool hugo), or a hugo on
-// PATH when there is no go command (a jishi binary built elsewhere).
-func hugoCommand(ctx context.Context, args ...string) *exec.Cmd {
-	if goBin, err := exec.LookPath("go"); err == nil {
-		if _, err := os.Stat("go.mod"); err == nil {
-			return exec.CommandContext(ctx, goBin, append([]string{"tool", "hugo"}, args...)...)
+// hugoIn says which Hugo a site in dir builds with: the one its go.mod
+// pins as a tool (go tool hugo), else a hugo on PATH — the case of an
+// editor who installed jishi into another Hugo site. It returns the
+// command, and words that say which it is.
+func hugoIn(dir string, lookPath func(string) (string, error)) (cmd []string, which string, err error) {
+	if mod, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && pinsHugo(string(mod)) {
+		if goBin, err := lookPath("go"); err == nil {
+			return []string{goBin, "tool", "hugo"}, "the Hugo pinned in go.mod", nil
 		}
 	}
-	return exec.CommandContext(ctx, "hugo", args...)
+	if bin, err := lookPath("hugo"); err == nil {
+		return []string{bin}, "hugo on PATH (" + bin + ")", nil
+	}
+	return nil, "", fmt.Errorf("no Hugo to build with: this site's go.mod pins none (tool github.com/gohugoio/hugo) and there is no hugo on PATH; install Hugo 0.158 or later")
+}
+
+// pinsHugo reports whether a go.mod declares Hugo as a tool.
+func pinsHugo(mod string) bool {
+	for _, l := range strings.Split(mod, "\n") {
+		f := strings.Fields(l)
+		if len(f) == 2 && f[0] == "tool" && f[1] == "github.com/gohugoio/hugo" || len(f) == 1 && f[0] == "github.com/gohugoio/hugo" {
+			return true // tool github.com/gohugoio/hugo, or a line of a tool ( … ) block
+		}
+	}
+	return false
+}
+
+// hugoCommand runs the site's Hugo (see hugoIn) in the current folder,
+// saying on stderr which one when it is not the pinned one.
+func hugoCommand(ctx context.Context, stderr io.Writer, args ...string) (*exec.Cmd, error) {
+	cmd, which, err := hugoIn(".", exec.LookPath)
+	if err != nil {
+		return nil, err
+	}
+	if cmd[0] != "go" && !strings.HasSuffix(cmd[0], "/go") {
+		fmt.Fprintf(stderr, "jishi: building with %s\n", which)
+	}
+	return exec.CommandContext(ctx, cmd[0], append(cmd[1:], args...)...), nil
 }
 
 // convertInbox converts raw/ when there is one; a site without an inbox
@@ -51,7 +80,11 @@ Examples:
 	if code == exitUsage {
 		return code
 	}
-	cmd := hugoCommand(context.Background(), append([]string{"--minify"}, args...)...)
+	cmd, err := hugoCommand(context.Background(), stderr, append([]string{"--minify"}, args...)...)
+	if err != nil {
+		fmt.Fprintf(stderr, "jishi: %v\n", err)
+		return exitFailed
+	}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	if err := cmd.Run(); err != nil {
 		fmt.Fprintf(stderr, "jishi: hugo: %v\n", err)
@@ -124,7 +157,11 @@ Examples:
 	go watchInbox(ctx, defaultRaw, func() { convertInbox(stdout, stderr) })
 	go serveReview(ctx, reviewPort, sitePort, stdout, stderr)
 	hargs := append([]string{"server", "--bind", "127.0.0.1"}, args...)
-	cmd := hugoCommand(ctx, hargs...)
+	cmd, err := hugoCommand(ctx, stderr, hargs...)
+	if err != nil {
+		fmt.Fprintf(stderr, "jishi: %v\n", err)
+		return exitFailed
+	}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
 	cmd.WaitDelay = 5 * time.Second

@@ -182,3 +182,47 @@ func TestChangedSettingsRewritePages(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoIn: jishi builds with the Hugo a site pins in go.mod, else with
+// the hugo on PATH (an editor's own Hugo site), else says there is none.
+func TestHugoIn(t *testing.T) {
+	tests := []struct {
+		name, gomod string
+		path        []string // commands on PATH
+		want        string   // the command's first word, or "error"
+	}{
+		{"pinned, with go", "module x\n\ngo 1.26\n\ntool github.com/gohugoio/hugo\n", []string{"go", "hugo"}, "/bin/go"},
+		{"pinned in a tool block", "module x\n\ntool (\n\tgithub.com/gohugoio/hugo\n)\n", []string{"go"}, "/bin/go"},
+		{"a module site that pins no Hugo", "module example.org/site\n\nrequire github.com/jishi/jishi v0.1.0\n", []string{"go", "hugo"}, "/bin/hugo"},
+		{"no go.mod", "", []string{"hugo"}, "/bin/hugo"},
+		{"pinned, but no go", "module x\n\ntool github.com/gohugoio/hugo\n", []string{"hugo"}, "/bin/hugo"},
+		{"nothing to build with", "", []string{"go"}, "error"},
+	}
+	for _, tt := range tests {
+		dir := t.TempDir()
+		if tt.gomod != "" {
+			os.WriteFile(filepath.Join(dir, "go.mod"), []byte(tt.gomod), 0o644)
+		}
+		look := func(name string) (string, error) {
+			for _, p := range tt.path {
+				if p == name {
+					return "/bin/" + name, nil
+				}
+			}
+			return "", fmt.Errorf("%s: not found", name)
+		}
+		cmd, which, err := hugoIn(dir, look)
+		got := "error"
+		if err == nil {
+			got = cmd[0]
+			if which == "" {
+				t.Errorf("%s: no words for which Hugo", tt.name)
+			}
+		} else if !strings.Contains(err.Error(), "no hugo on PATH") {
+			t.Errorf("%s: error %q does not say what is missing", tt.name, err)
+		}
+		if got != tt.want {
+			t.Errorf("%s: runs %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
