@@ -1,6 +1,12 @@
 package convert
 
-import "testing"
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 // TestTypeset: lines of the shapes scrapers leave, and how the page sets them.
 func TestTypeset(t *testing.T) {
@@ -75,4 +81,82 @@ func FuzzTypeset(f *testing.F) {
 			t.Fatalf("Typeset is not stable: %q → %q → %q", s, got, again)
 		}
 	})
+}
+
+// TestTypesetAgainstAutoCorrect compares the marks Typeset sets with those
+// AutoCorrect's rules set (autocorrect-node, installed by npm ci) on the
+// sample's paragraphs, mark by mark. They differ in one known way: after a
+// closing bracket or quotation mark (「1+N」, …日)) AutoCorrect leaves a
+// comma half-width where Chinese typesetting, and Typeset, set it full.
+func TestTypesetAgainstAutoCorrect(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	ac := filepath.Join(root, "node_modules", "autocorrect-node")
+	node, err := exec.LookPath("node")
+	if _, serr := os.Stat(ac); err != nil || serr != nil {
+		msg := "autocorrect-node or node is not installed (npm ci): the second opinion on punctuation is skipped"
+		if os.Getenv("JISHI_REQUIRE_BROWSER") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	doc, err := Convert("s.txt", mustRead(t, sample), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, b := range doc.Blocks {
+		for _, p := range b.Paragraphs() {
+			lines = append(lines, strings.ReplaceAll(p, "\n", " "))
+		}
+	}
+	in := filepath.Join(t.TempDir(), "in.txt")
+	os.WriteFile(in, []byte(strings.Join(lines, "\n")), 0o644)
+	js := `const a = require(process.argv[1]); const fs = require("fs");
+process.stdout.write(fs.readFileSync(process.argv[2], "utf8").split("\n").map((l) => a.format(l)).join("\n"));`
+	out, err := exec.Command(node, "-e", js, ac, in).Output()
+	if err != nil {
+		t.Fatalf("autocorrect-node: %v", err)
+	}
+	theirs := strings.Split(string(out), "\n")
+	if len(theirs) != len(lines) {
+		t.Fatalf("autocorrect gave %d lines for %d", len(theirs), len(lines))
+	}
+	// marks are the , : ; ? ! of a line in either width, with what stands
+	// before each in the source.
+	type mark struct {
+		r    rune
+		prev rune
+	}
+	marks := func(s string) []mark {
+		var out []mark
+		var prev rune
+		for _, r := range s {
+			if strings.ContainsRune(",:;?!，：；？！", r) {
+				out = append(out, mark{r, prev})
+			}
+			if r != ' ' {
+				prev = r
+			}
+		}
+		return out
+	}
+	agree, total := 0, 0
+	for i, l := range lines {
+		ours, acs, src := marks(Typeset(l)), marks(theirs[i]), marks(l)
+		if len(ours) != len(acs) || len(ours) != len(src) {
+			t.Errorf("a different number of marks in %q:\n ours %q\n  ac  %q", l, Typeset(l), theirs[i])
+			continue
+		}
+		for k := range ours {
+			total++
+			if ours[k].r == acs[k].r {
+				agree++
+				continue
+			}
+			if !strings.ContainsRune("」』)）”", src[k].prev) {
+				t.Errorf("mark %d of %q: Typeset sets %q, AutoCorrect %q", k, l, ours[k].r, acs[k].r)
+			}
+		}
+	}
+	t.Logf("Typeset and AutoCorrect agree on %d of %d marks in the sample", agree, total)
 }
