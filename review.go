@@ -43,7 +43,7 @@ func serveReview(ctx context.Context, port, sitePort int, stdout, stderr io.Writ
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		toml, _ := os.ReadFile(configFile) // none: every setting shows its default
-		w.Write(review.Render(reviewItems(defaultRaw, defaultOut, site), review.Settings(toml)))
+		w.Write(review.Render(reviewItems(defaultRaw, defaultOut, site, toml), review.Settings(toml)))
 	})}
 	go func() { <-ctx.Done(); srv.Close() }()
 	fmt.Fprintf(stdout, "jishi: the converter's guesses, to check: http://%s/\n", addr)
@@ -53,12 +53,12 @@ func serveReview(ctx context.Context, port, sitePort int, stdout, stderr io.Writ
 }
 
 // reviewItems converts every raw file again, in memory, for the review page.
-func reviewItems(rawDir, out, site string) []review.Item {
+func reviewItems(rawDir, out, site string, toml []byte) []review.Item {
 	files, err := batch.Inputs([]string{rawDir})
 	if err != nil {
 		return []review.Item{{Source: rawDir, Reason: err.Error()}}
 	}
-	opt, _, err := batch.LoadConfig(configFile)
+	opt, _, err := convert.ParseConfig(configFile, toml)
 	if err != nil {
 		return []review.Item{{Source: configFile, Reason: err.Error()}}
 	}
@@ -69,10 +69,8 @@ func reviewItems(rawDir, out, site string) []review.Item {
 		raw, err := os.ReadFile(f)
 		if err == nil {
 			var text string
-			if text, _, err = convert.Decode(raw); err == nil {
-				it.Lines = strings.Split(text, "\n")
-				it.Doc, err = convert.Convert(filepath.Base(f), raw, opt)
-			}
+			it.Doc, text, err = convert.ConvertText(filepath.Base(f), raw, opt)
+			it.Lines = strings.Split(text, "\n")
 		}
 		if err != nil {
 			it.Reason = err.Error()

@@ -41,6 +41,14 @@ func parseText(t *testing.T, text string) *Document {
 	return doc
 }
 
+// dateText is the Document's date as inspect prints it, "" when none.
+func dateText(doc *Document) string {
+	if doc.Date == nil {
+		return ""
+	}
+	return doc.Date.String()
+}
+
 const head = "標題\n\n2023-10-25 18:06\n\n"
 
 func TestBodyShapes(t *testing.T) {

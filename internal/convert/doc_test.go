@@ -77,10 +77,7 @@ func TestHeaderAndBoilerplate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := parseText(t, tt.text)
-			date := ""
-			if doc.Date != nil {
-				date = doc.Date.String()
-			}
+			date := dateText(doc)
 			if doc.Title != tt.title || date != tt.date || strings.Join(doc.Authors, "|") != tt.authors || strings.Join(doc.Boilerplate, "|") != tt.boiler {
 				t.Errorf("title %q date %q authors %q boilerplate %q\nwant %q %q %q %q", doc.Title, date, doc.Authors, doc.Boilerplate, tt.title, tt.date, tt.authors, tt.boiler)
 			}

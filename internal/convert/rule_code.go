@@ -79,12 +79,19 @@ func claimCode(c *ctx, ls []line) (Claim, bool) {
 	for _, l := range ls[:n] {
 		indent = min(indent, len(l.raw)-len(strings.TrimLeft(l.raw, " \t")))
 	}
+	return Claim{Lines: n, Blocks: []Block{{Kind: KindCode, Text: codeText(ls[:n], indent)}}}, true
+}
+
+// codeText is the text of code lines exactly, their blank lines included,
+// less up to indent columns of the indentation they share.
+func codeText(ls []line, indent int) string {
 	var sb strings.Builder
-	for k, l := range ls[:n] {
+	for k, l := range ls {
 		if k > 0 {
 			sb.WriteString(strings.Repeat("\n", l.gap+1))
 		}
-		sb.WriteString(strings.TrimRightFunc(l.raw[indent:], isSpace))
+		raw := strings.TrimRightFunc(l.raw, isSpace)
+		sb.WriteString(raw[min(indent, len(raw)-len(strings.TrimLeft(raw, " \t"))):])
 	}
-	return Claim{Lines: n, Blocks: []Block{{Kind: KindCode, Text: sb.String()}}}, true
+	return sb.String()
 }

@@ -113,19 +113,12 @@ func claimFenced(ls []line) (Claim, bool) {
 	if end < 0 {
 		return Claim{}, false
 	}
-	indent := len(ls[0].raw) - len(strings.TrimLeft(ls[0].raw, " "))
-	var sb strings.Builder
-	for k, l := range ls[1:end] {
-		if k > 0 {
-			sb.WriteString(strings.Repeat("\n", l.gap+1))
-		}
-		raw := strings.TrimRightFunc(l.raw, isSpace)
-		sb.WriteString(raw[min(indent, len(raw)-len(strings.TrimLeft(raw, " "))):])
-	}
-	if sb.Len() == 0 {
+	// The fence's own indentation is the code's too (a fence in a list item).
+	text := codeText(ls[1:end], len(ls[0].raw)-len(strings.TrimLeft(ls[0].raw, " ")))
+	if text == "" {
 		return Claim{Lines: end + 1, Removed: "separator"}, true
 	}
-	return Claim{Lines: end + 1, Blocks: []Block{{Kind: KindCode, Text: sb.String()}}}, true
+	return Claim{Lines: end + 1, Blocks: []Block{{Kind: KindCode, Text: text}}}, true
 }
 
 // claimMarkup, in a Markdown text: an ATX heading is a heading without its marks; a thematic

@@ -211,61 +211,52 @@ func claimWrapper(c *ctx, ls []line) (Claim, bool) {
 // the date, one to a line or on one line (原创 王小明 某某公众号 2021-06-26).
 // Whatever the mirror put above the title is its furniture.
 func planWeChat(ls []line, zone *time.Location) (wrapperPlan, bool) {
-	wp := wrapperPlan{furniture: map[int]bool{}, last: -1}
 	for i := 1; i < min(len(ls), 60); i++ {
 		t := ls[i].text
 		if !strings.HasPrefix(t, "原创") && !strings.HasPrefix(t, "原創") && !strings.HasPrefix(t, "Original") {
 			continue
 		}
 		fields := strings.Fields(t)
-		if len(fields) == 0 || !wechatMark(fields[0]) || !looksLikeTitle(ls[i-1].text) || endsWithPunct(ls[i-1].text) && !askOrExclaim(ls[i-1].text) {
+		if !wechatMark(fields[0]) || !looksLikeTitle(ls[i-1].text) || endsWithPunct(ls[i-1].text) && !askOrExclaim(ls[i-1].text) {
 			continue
 		}
-		wp.title, wp.titleText = ls[i-1].no, ls[i-1].text
-		var rest []line // the writer, the account and the date
+		wp := wrapperPlan{furniture: map[int]bool{}, title: ls[i-1].no, titleText: ls[i-1].text}
+		var rest []line // the writer and the account
 		if len(fields) > 1 {
-			for _, f := range fields[1:] {
+			// On one line: 原创 writer account date.
+			m := timestampAt.FindStringIndex(t)
+			if m == nil {
+				continue
+			}
+			d, ok := ParseDateline(strings.TrimSpace(t[m[0]:]), zone)
+			if !ok {
+				continue
+			}
+			wp.date, wp.dateLine, wp.last = &d, ls[i].no, i
+			for _, f := range strings.Fields(t[:m[0]])[1:] {
 				rest = append(rest, line{text: f, no: ls[i].no})
 			}
-			// The date may be two fields (2021-06-26 10:00).
-			if n := len(rest); n >= 2 {
-				if d, ok := ParseDateline(rest[n-2].text+" "+rest[n-1].text, zone); ok {
-					wp.date, wp.dateLine = &d, ls[i].no
-					rest = rest[:n-2]
-				}
-			}
 		} else {
+			// One field a line, the date last.
 			wp.furniture[ls[i].no] = true
-			for k := i + 1; k < min(len(ls), i+5); k++ {
+			for k := i + 1; k < min(len(ls), i+5) && wp.date == nil; k++ {
 				if d, ok := ParseDateline(ls[k].text, zone); ok {
 					wp.date, wp.dateLine, wp.last = &d, ls[k].no, k
-					break
-				}
-				rest = append(rest, ls[k])
-			}
-		}
-		if wp.date == nil {
-			if len(fields) > 1 {
-				if d, ok := ParseDateline(rest[len(rest)-1].text, zone); ok {
-					wp.date, wp.dateLine = &d, ls[i].no
-					rest = rest[:len(rest)-1]
+				} else {
+					rest = append(rest, ls[k])
 				}
 			}
 			if wp.date == nil {
-				return wrapperPlan{}, false
+				continue
 			}
-		}
-		if wp.last < 0 {
-			wp.last = i
 		}
 		// The first field after the mark names the writer when it is a
 		// person's name; the others are the account.
 		for k, l := range rest {
-			if k == 0 && personName.MatchString(l.text) {
+			switch {
+			case k == 0 && personName.MatchString(l.text):
 				wp.authorLine, wp.author = l.no, l.text
-				continue
-			}
-			if l.no != ls[i].no {
+			case l.no != ls[i].no:
 				wp.furniture[l.no] = true
 			}
 		}

@@ -109,31 +109,6 @@ func TestRuleSignature(t *testing.T) {
 }
 
 // TestWrapperFields: the fields a wrapper format puts around an article.
-func TestBBSHeaders(t *testing.T) {
-	tests := []struct{ name, text, title, date, authors string }{
-		{"a PTT header fenced as code in a Markdown archive",
-			"```\n作者 someone (夜行的貓)\n看板 Soft_Job\n標題 [心得][分享] 如何替變數取名字\n時間 Fri Sep  4 11:55:29 2020\n```\n\n本週談命名。\n",
-			"如何替變數取名字", "2020-09-04T11:55:29+08:00", "someone"},
-		{"a SMTH header with padded labels",
-			"发信人: someone (路过的人), 信区: Mathematics\n标  题: 一道几何题\n发信站: 水木社区 (Tue Mar 22 16:51:45 2016), 站内\n\n想请教一个问题。\n",
-			"一道几何题", "2016-03-22T16:51:45+08:00", "someone"},
-		{"a reply keeps Re:", "作者: someone (暱稱)\n標題: Re: [問題] 週末去哪裡\n時間: Sat Jun  3 09:00:00 2017\n\n去海邊。\n",
-			"Re: [問題] 週末去哪裡", "2017-06-03T09:00:00+08:00", "someone"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := parseText(t, tt.text)
-			date := ""
-			if doc.Date != nil {
-				date = doc.Date.String()
-			}
-			if doc.Title != tt.title || date != tt.date || strings.Join(doc.Authors, "|") != tt.authors {
-				t.Errorf("title %q date %q authors %q", doc.Title, date, doc.Authors)
-			}
-		})
-	}
-}
-
 func TestWrapperFields(t *testing.T) {
 	tests := []struct{ name, text, title, date, removed, first string }{
 		{"a BBS header", "作者: someone (暱稱) 看板: Board\n標題: [閒聊] 雨天的午後\n時間: Thu May 18 10:20:30 2017\n\n今天又下雨了。\n",
@@ -147,10 +122,7 @@ func TestWrapperFields(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := parseText(t, tt.text)
-			date := ""
-			if doc.Date != nil {
-				date = doc.Date.String()
-			}
+			date := dateText(doc)
 			if doc.Title != tt.title || date != tt.date || strings.Join(doc.Boilerplate, "|") != tt.removed || doc.Blocks[0].Text != tt.first {
 				t.Errorf("title %q date %q removed %q first %q", doc.Title, date, doc.Boilerplate, doc.Blocks[0].Text)
 			}
@@ -403,6 +375,14 @@ func TestHeaderShapes(t *testing.T) {
 		{"a WeChat article's header on one line",
 			"城市的夜晚还有多少灯\n原创 林小芳 某某夜读 2022-03-01 21:30\n\n夜晚的城市很安静,只有路灯还亮着。\n",
 			"城市的夜晚还有多少灯", "2022-03-01T21:30:00+08:00", "林小芳"},
+		{"a PTT header fenced as code in a Markdown archive",
+			"```\n作者 someone (夜行的貓)\n看板 Soft_Job\n標題 [心得][分享] 如何替變數取名字\n時間 Fri Sep  4 11:55:29 2020\n```\n\n本週談命名。\n",
+			"如何替變數取名字", "2020-09-04T11:55:29+08:00", "someone"},
+		{"a SMTH header with padded labels",
+			"发信人: someone (路过的人), 信区: Mathematics\n标  题: 一道几何题\n发信站: 水木社区 (Tue Mar 22 16:51:45 2016), 站内\n\n想请教一个问题。\n",
+			"一道几何题", "2016-03-22T16:51:45+08:00", "someone"},
+		{"a reply keeps Re:", "作者: someone (暱稱)\n標題: Re: [問題] 週末去哪裡\n時間: Sat Jun  3 09:00:00 2017\n\n去海邊。\n",
+			"Re: [問題] 週末去哪裡", "2017-06-03T09:00:00+08:00", "someone"},
 		{"entities never reach the title",
 			"老街&nbsp;新生&amp;再造\n\n2021-06-01\n\n老街今天重新開放,吸引很多人。\n",
 			"老街 新生&再造", "2021-06-01", ""},
@@ -413,10 +393,7 @@ func TestHeaderShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := parseText(t, tt.text)
-			date := ""
-			if doc.Date != nil {
-				date = doc.Date.String()
-			}
+			date := dateText(doc)
 			if doc.Title != tt.title || date != tt.date || strings.Join(doc.Authors, " ") != tt.authors {
 				t.Errorf("title %q date %q authors %q; want %q %q %q", doc.Title, date, doc.Authors, tt.title, tt.date, tt.authors)
 			}

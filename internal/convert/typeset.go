@@ -33,7 +33,7 @@ func Typeset(s string) string {
 			if n := len(open); n > 0 {
 				o := open[n-1]
 				open = open[:n-1]
-				if hasHanRunes(rs[o+1 : i]) {
+				if hasHan(string(rs[o+1 : i])) {
 					full[o], full[i] = true, true
 				}
 			}
@@ -94,15 +94,6 @@ func hasHan(s string) bool {
 			return true
 		}
 		i += n
-	}
-	return false
-}
-
-func hasHanRunes(rs []rune) bool {
-	for _, r := range rs {
-		if isHan(r) {
-			return true
-		}
 	}
 	return false
 }

@@ -26,11 +26,9 @@ func writeReview(src, public string) error {
 				return err
 			}
 			it := review.Item{Source: filepath.ToSlash(filepath.Join(dir, filepath.Base(f)))}
-			text, _, err := convert.Decode(raw)
-			if err == nil {
-				it.Lines = strings.Split(text, "\n")
-				it.Doc, err = convert.Convert(filepath.Base(f), raw, convert.DefaultOptions())
-			}
+			var text string
+			it.Doc, text, err = convert.ConvertText(filepath.Base(f), raw, convert.DefaultOptions())
+			it.Lines = strings.Split(text, "\n")
 			if err != nil {
 				it.Reason = err.Error()
 			}
