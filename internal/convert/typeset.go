@@ -23,7 +23,8 @@ func Typeset(s string) string {
 	}
 	rs := []rune(s)
 	full := make([]bool, len(rs))
-	// Brackets: a pair that holds Chinese is Chinese.
+	// Brackets first: a pair that holds Chinese is Chinese, and a mark
+	// after its opening bracket sees it so (（！, not （!).
 	var open []int
 	for i, r := range rs {
 		switch r {
@@ -37,6 +38,10 @@ func Typeset(s string) string {
 					full[o], full[i] = true, true
 				}
 			}
+		}
+	}
+	for i, r := range rs {
+		switch r {
 		case ',', ':', ';', '?', '!':
 			p, n := neighbour(rs, i, -1), neighbour(rs, i, +1)
 			// After a mark already set full-width is Chinese too (！！).

@@ -54,7 +54,7 @@ function inPage() {
 function onPaper() {
   const shown = (s) => [...document.querySelectorAll(s)].some((e) => getComputedStyle(e).display !== "none");
   const clamped = [...document.querySelectorAll(".timeline a, .timeline span")].some((e) => getComputedStyle(e).webkitLineClamp !== "none");
-  return { toc: shown(".toc"), series: shown(".series"), timeline: shown(".article-timeline"), clamped, printOnly: shown(".print-only"), address: document.querySelector(".print-only")?.textContent || "" };
+  return { toc: shown(".toc"), series: shown(".series"), timeline: shown(".article-timeline") || shown(".provenance"), clamped, printOnly: shown(".print-only"), address: document.querySelector(".print-only")?.textContent || "" };
 }
 
 export async function measureReading(browser, url, path) {
