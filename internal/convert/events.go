@@ -378,9 +378,10 @@ func dateWords(s string) int {
 // pairs are the brackets and quotation marks a clause must not cut.
 var pairs = [][2]rune{{'「', '」'}, {'『', '』'}, {'（', '）'}, {'(', ')'}, {'“', '”'}, {'《', '》'}}
 
-// balanced widens [start, end) within the sentence [ss, se) until no
-// bracket in it is left open or closed alone; the whole sentence when it
-// cannot.
+// balanced widens [start, end) until no bracket or quotation mark in it is
+// left open or closed alone, reaching past the sentence [ss, se) when a
+// quotation holds several sentences (“…；…。”); the sentence when the
+// partner is not in the paragraph at all.
 func balanced(s string, ss, se, start, end int) (int, int) {
 	for _, p := range pairs {
 		for {
@@ -396,13 +397,13 @@ func balanced(s string, ss, se, start, end int) (int, int) {
 			}
 			switch {
 			case low < 0: // a closer without its opener: reach back for it
-				j := strings.LastIndex(s[ss:start], string(p[0]))
+				j := strings.LastIndex(s[:start], string(p[0]))
 				if j < 0 {
 					return ss, se
 				}
-				start = ss + j
+				start = j
 			case depth-low > 0: // an opener left open: reach on for its closer
-				j := strings.Index(s[end:se], string(p[1]))
+				j := strings.Index(s[end:], string(p[1]))
 				if j < 0 {
 					return ss, se
 				}

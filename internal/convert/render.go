@@ -7,7 +7,7 @@ import (
 )
 
 // Version is written into every bundle's provenance.
-const Version = "jishi 0.10"
+const Version = "jishi 0.11"
 
 // Bundle is what Render produces for one article: files of one Hugo page
 // bundle, by name, under Dir (section/slug, slash-separated).
