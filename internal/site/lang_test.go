@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -147,5 +148,36 @@ func TestSitemapAlternates(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// An English front door lists the newest untranslated originals, not every
+// one: past twenty, it sends readers to the archive of the language they
+// were written in.
+func TestEnglishFrontDoorAtScale(t *testing.T) {
+	files := map[string]string{"content/archive/_index.md": "+++\ntitle = \"歸檔\"\nlayout = \"archive\"\n+++\n"}
+	for i := 1; i <= 22; i++ {
+		files[fmt.Sprintf("content/posts/p%02d/index.md", i)] = page(fmt.Sprintf("title = \"第 %d 篇\"\ndate = 2023-01-%02d", i, i), "正文。")
+	}
+	src := miniSite(t, files)
+	pub := filepath.Join(t.TempDir(), "public")
+	if out, err := Build(src, pub); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	p, err := Load(filepath.Join(pub, "en", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := First(p.Root, Class("untranslated"))
+	var titles []string
+	for _, h := range All(box, Tag("h3")) {
+		titles = append(titles, Text(h))
+	}
+	if len(titles) != 20 || titles[0] != "第 22 篇" || titles[19] != "第 3 篇" {
+		t.Errorf("/en/ lists %d untranslated articles %q, want the newest 20", len(titles), titles)
+	}
+	more := First(box, Class("more"))
+	if a := First(more, Tag("a")); a == nil || Attr(a, "href") != "/archive/" || Attr(a, "hreflang") != "zh-Hant" {
+		t.Errorf("/en/ does not send readers on to the archive: %v", Text(more))
 	}
 }

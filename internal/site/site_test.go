@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/jishi/jishi/internal/convert"
@@ -273,4 +274,56 @@ func visible(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// Structured data is written as JSON text (jsonld.html): on every article,
+// including the hostile corpus's titles and texts, it must parse and say
+// what the page says.
+func TestStructuredData(t *testing.T) {
+	n := 0
+	err := filepath.WalkDir(public, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		p, err := Load(path)
+		if err != nil {
+			return err
+		}
+		s := First(p.Root, func(n *html.Node) bool { return n.Data == "script" && Attr(n, "type") == "application/ld+json" })
+		if s == nil {
+			return nil
+		}
+		n++
+		var ld map[string]any
+		if err := json.Unmarshal([]byte(Text(s)), &ld); err != nil {
+			t.Errorf("%s: JSON-LD does not parse: %v\n%s", path, err, Text(s))
+			return nil
+		}
+		og := First(p.Root, func(n *html.Node) bool { return n.Data == "meta" && Attr(n, "property") == "og:title" })
+		if ld["headline"] != Attr(og, "content") || ld["@type"] != "NewsArticle" {
+			t.Errorf("%s: JSON-LD headline %q, page title %q", path, ld["headline"], Attr(og, "content"))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < len(hostile) {
+		t.Errorf("JSON-LD on %d pages, want every article (%d hostile alone)", n, len(hostile))
+	}
+	p := load(t, "posts/"+sampleSlug+"/index.html")
+	var ld struct {
+		Headline, DatePublished               string
+		Author, SourceOrganization, Publisher struct{ Type, Name string }
+		About                                 []struct{ Name, JobTitle string }
+	}
+	s := First(p.Root, func(n *html.Node) bool { return n.Data == "script" && Attr(n, "type") == "application/ld+json" })
+	if err := json.Unmarshal([]byte(Text(s)), &ld); err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprintf("%s|%s|%s|%s|%v", ld.DatePublished, ld.Author.Name, ld.SourceOrganization.Name, ld.Publisher.Name, ld.About)
+	want := "2023-10-25T18:06:00+08:00|極客公園|極客公園|紀事|[{劉聰 研究院院長} {劉慶峰 董事長}]"
+	if got != want {
+		t.Errorf("sample JSON-LD:\n got %s\nwant %s", got, want)
+	}
 }

@@ -123,23 +123,26 @@ text = "In English"`,
 }
 
 func TestTimelineShortcodeErrors(t *testing.T) {
-	tests := []struct{ name, body, want string }{
-		{"bad month", "{{< timeline >}}\n2023-05-08 | 好的\n2023-13-01 | 壞的\n{{< /timeline >}}", `timeline line 2: "2023-13-01" is not a date`},
-		{"no such day", "{{< timeline >}}\n2023-02-30 | 壞的\n{{< /timeline >}}", `timeline line 1: "2023-02-30" is not a day of the calendar`},
-		{"unpadded", "{{< timeline >}}\n2023-5-8 | 壞的\n{{< /timeline >}}", `"2023-5-8" is not a date`},
-		{"no separator", "{{< timeline >}}\n2023 沒有分隔號\n{{< /timeline >}}", "timeline line 1"},
-		{"no text", "{{< timeline >}}\n2023 |\n{{< /timeline >}}", "has no text"},
-		{"unknown argument", `{{< timeline colour="red" />}}`, `timeline has no argument "colour"`},
-		{"positional argument", `{{< timeline "site" />}}`, "named arguments"},
-		{"bad order", `{{< timeline order="up" />}}`, `order="up"`},
-		{"bad limit", `{{< timeline limit="0" />}}`, `limit="0"`},
-		{"missing data", `{{< timeline data="nope" />}}`, "data/timelines/nope"},
-		{"bad scope", `{{< timeline scope="world" />}}`, `scope="world"`},
-		{"bad from", `{{< timeline scope="site" from="last year" />}}`, `"last year" is not a date`},
+	tests := []struct{ name, body, want, front string }{
+		{"bad month", "{{< timeline >}}\n2023-05-08 | 好的\n2023-13-01 | 壞的\n{{< /timeline >}}", `timeline line 2: "2023-13-01" is not a date`, ""},
+		{"no such day", "{{< timeline >}}\n2023-02-30 | 壞的\n{{< /timeline >}}", `timeline line 1: "2023-02-30" is not a day of the calendar`, ""},
+		{"unpadded", "{{< timeline >}}\n2023-5-8 | 壞的\n{{< /timeline >}}", `"2023-5-8" is not a date`, ""},
+		{"no separator", "{{< timeline >}}\n2023 沒有分隔號\n{{< /timeline >}}", "timeline line 1", ""},
+		{"no text", "{{< timeline >}}\n2023 |\n{{< /timeline >}}", "has no text", ""},
+		{"unknown argument", `{{< timeline colour="red" />}}`, `timeline has no argument "colour"`, ""},
+		{"positional argument", `{{< timeline "site" />}}`, "named arguments", ""},
+		{"bad order", `{{< timeline order="up" />}}`, `order="up"`, ""},
+		{"bad limit", `{{< timeline limit="0" />}}`, `limit="0"`, ""},
+		{"missing data", `{{< timeline data="nope" />}}`, "data/timelines/nope", ""},
+		{"bad scope", `{{< timeline scope="world" />}}`, `scope="world"`, ""},
+		{"bad from", `{{< timeline scope="site" from="last year" />}}`, `"last year" is not a date`, ""},
+		// An author's edit to the converter's front matter is checked too.
+		{"front matter month", "{{< timeline />}}", `front matter timeline: "2023-13" is not a date`, "[[params.timeline]]\ndate = '2023-13'\ntext = '壞的'"},
+		{"front matter day", "{{< timeline />}}", `front matter timeline: "2023-02-29" is not a day of the calendar`, "[[params.timeline]]\ndate = '2023-02-29'\ntext = '壞的'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := miniSite(t, map[string]string{"content/bad.md": page(`title = "壞"`, tt.body)})
+			src := miniSite(t, map[string]string{"content/bad.md": page("title = \"壞\"\n"+tt.front, tt.body)})
 			out, err := Build(src, filepath.Join(t.TempDir(), "public"))
 			if err == nil {
 				t.Fatal("the build succeeded")
