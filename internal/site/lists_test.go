@@ -49,3 +49,17 @@ func TestArchiveListsEveryArticle(t *testing.T) {
 		t.Errorf("/archive/ lists %q", got)
 	}
 }
+
+// The front page shows the newest ten articles and the way to all of them,
+// rather than paging through a second copy of the section's list.
+func TestFrontPage(t *testing.T) {
+	p := load(t, "index.html")
+	n := len(All(First(p.Root, Class("entries")), Class("h-entry")))
+	more := First(First(p.Root, Tag("main")), Class("more"))
+	if n == 0 || n > 10 || more == nil || Attr(First(more, Tag("a")), "href") != "/archive/" {
+		t.Errorf("front page: %d entries, link on %v; want at most 10 and the archive", n, more != nil)
+	}
+	if _, err := os.Stat(filepath.Join(public, "page", "2")); err == nil {
+		t.Error("the front page is paginated")
+	}
+}
