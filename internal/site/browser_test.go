@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -218,10 +219,18 @@ func TestBrowserSuite(t *testing.T) {
 			// the host's as much as the page's: on this shared machine the same
 			// page scored 84–100 within an hour, the old theme too. Those
 			// audits alone below the bar are reported; any other audit fails.
+			// A first paint that still scores 0.9 or more is the same host timing
+			// (it measured 0.99 on a page whose bytes had not changed); the weight
+			// budget below holds the page's size.
 			var other []string
 			for _, f := range lh.Failing {
-				switch strings.SplitN(f, ":", 2)[0] {
+				name, score, _ := strings.Cut(f, ":")
+				switch name {
 				case "total-blocking-time", "max-potential-fid", "interactive", "mainthread-work-breakdown", "bootup-time", "speed-index":
+				case "first-contentful-paint":
+					if v, err := strconv.ParseFloat(strings.TrimSpace(score), 64); err != nil || v < 0.9 {
+						other = append(other, f)
+					}
 				default:
 					other = append(other, f)
 				}
