@@ -99,14 +99,7 @@ func BrokenLinks(dir, siteURL string) ([]string, error) {
 		return m
 	}
 	var broken []string
-	err := filepath.WalkDir(dir, func(file string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(file, ".html") {
-			return err
-		}
-		p, err := Load(file)
-		if err != nil {
-			return err
-		}
+	err := EachPage(dir, func(file string, p *Page) error {
 		rel, _ := filepath.Rel(dir, file)
 		pageURL := "/" + filepath.ToSlash(rel)
 		for _, n := range All(p.Root, func(n *html.Node) bool { return true }) {

@@ -60,6 +60,20 @@ func Load(path string) (*Page, error) {
 	return &Page{Path: path, Root: n}, nil
 }
 
+// EachPage loads every HTML page under dir and calls fn with its path.
+func EachPage(dir string, fn func(path string, p *Page) error) error {
+	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		p, err := Load(path)
+		if err != nil {
+			return err
+		}
+		return fn(path, p)
+	})
+}
+
 // All returns the elements under n, in document order, for which match is true.
 func All(n *html.Node, match func(*html.Node) bool) []*html.Node {
 	var out []*html.Node

@@ -281,14 +281,7 @@ func visible(s string) string {
 // what the page says.
 func TestStructuredData(t *testing.T) {
 	n := 0
-	err := filepath.WalkDir(public, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
-			return err
-		}
-		p, err := Load(path)
-		if err != nil {
-			return err
-		}
+	err := EachPage(public, func(path string, p *Page) error {
 		s := First(p.Root, func(n *html.Node) bool { return n.Data == "script" && Attr(n, "type") == "application/ld+json" })
 		if s == nil {
 			return nil
