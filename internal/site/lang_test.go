@@ -180,4 +180,15 @@ func TestEnglishFrontDoorAtScale(t *testing.T) {
 	if a := First(more, Tag("a")); a == nil || Attr(a, "href") != "/archive/" || Attr(a, "hreflang") != "zh-Hant" {
 		t.Errorf("/en/ does not send readers on to the archive: %v", Text(more))
 	}
+	// The same 22 articles: a feed carries the newest twenty, not the archive.
+	for _, feed := range []string{"index.xml", "posts/index.xml"} {
+		b, err := os.ReadFile(filepath.Join(pub, feed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		items := strings.Count(string(b), "<item>")
+		if items != 20 || !strings.Contains(string(b), "第 22 篇") || strings.Contains(string(b), "第 2 篇<") {
+			t.Errorf("%s has %d items, want the newest 20", feed, items)
+		}
+	}
 }
