@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/jishi/jishi/internal/search"
 )
 
 // hugoIn says which Hugo a site in dir builds with: the one its go.mod
@@ -112,23 +114,19 @@ func destination(args []string) string {
 	return "public"
 }
 
-// indexSearch runs Pagefind over the built site: one index per language,
-// from each page's <html lang>. Without Pagefind (no Node), the site is
+// indexSearch writes the search index of the built site (internal/search):
+// one Pagefind bundle per language. Without Node and Pagefind the site is
 // still built and one line says how to add search.
 func indexSearch(site string, stdout, stderr io.Writer) error {
-	bin := filepath.Join("node_modules", ".bin", "pagefind")
-	if _, err := os.Stat(bin); err != nil {
-		if bin, err = exec.LookPath("pagefind"); err != nil {
-			fmt.Fprintln(stdout, "search: skipped, Pagefind is not installed; run `npm ci` (Node 20 or later) and build again to add it")
-			return nil
-		}
+	if !search.Available(".") {
+		fmt.Fprintln(stdout, "search: skipped, Pagefind is not installed; run `npm ci` (Node 20 or later) and build again to add it")
+		return nil
 	}
-	cmd := exec.Command(bin, "--site", site, "--quiet")
-	cmd.Stdout, cmd.Stderr = stdout, stderr
-	if err := cmd.Run(); err != nil {
+	n, err := search.Index(context.Background(), ".", site, stderr)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "search: indexed %s with Pagefind\n", site)
+	fmt.Fprintf(stdout, "search: indexed %d pages of %s\n", n, site)
 	return nil
 }
 

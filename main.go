@@ -63,6 +63,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdServe(rest, stdout, stderr)
 	case "bench":
 		return cmdBench(rest, stdout, stderr)
+	case "search-index":
+		// The bench's way to measure indexing in a process of its own
+		// (time and peak memory); `build` indexes after Hugo.
+		if len(rest) != 1 {
+			fmt.Fprintln(stderr, "usage: go run . search-index PUBLIC")
+			return exitUsage
+		}
+		if err := indexSearch(rest[0], stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "jishi: search: %v\n", err)
+			return exitFailed
+		}
+		return exitOK
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -1,17 +1,27 @@
-// Search with Pagefind's index of this language, loaded on the search page
-// only. A query in the other script is folded into this page's script
-// (讯飞星火 → 訊飛星火) and both are searched; results are merged by page.
+// Search with this language's Pagefind bundle (internal/search), loaded on
+// the search page only. The index holds each Han character as a token of
+// its own, so a query with Han characters is searched as an exact phrase of
+// the same tokens: it finds the characters side by side or nothing. A query
+// in the other script is folded into this page's script (讯飞星火 → 訊飛星火)
+// and both are searched; results are merged by page, a title that holds the
+// query first. Excerpts are cut from the indexed text at clause ends.
 (function () {
   "use strict";
   var script = document.currentScript;
   var base = script.dataset.bundle;
   var t = JSON.parse(script.dataset.strings);
+  var lang = document.documentElement.lang;
   var form = document.querySelector("form.search");
   var input = document.getElementById("q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var pagefind = null;
   var fold = null;
+  var han = /\p{Script=Han}/u;
+  var space = /\s/u;
+  var BREAK = "¶"; // between blocks (internal/search.Break)
+  var clauseEnd = /^[，。；：、！？,.;:!?]+$/;
+  var sentenceEnd = /^[。！？!?；;]+$/;
 
   function folder() {
     if (fold || !window.jishiFold) return fold;
@@ -21,6 +31,75 @@
     return fold;
   }
 
+  // tokens splits text as internal/search.Tokens does: each Han character
+  // is a token, and so is each run of other characters between spaces and
+  // Han characters.
+  function tokens(s) {
+    var out = [], run = "";
+    for (var c of s) {
+      if (han.test(c)) {
+        if (run) out.push(run);
+        run = "";
+        out.push(c);
+      } else if (space.test(c)) {
+        if (run) out.push(run);
+        run = "";
+      } else {
+        run += c;
+      }
+    }
+    if (run) out.push(run);
+    return out;
+  }
+  window.jishiTokens = tokens;
+
+  function phrase(q) {
+    var ts = tokens(q);
+    return han.test(q) ? '"' + ts.join(" ") + '"' : ts.join(" ");
+  }
+
+  // join writes tokens back as text: no space beside a Han character or
+  // full-width punctuation, except between Han and Latin letters or digits.
+  function gap(a, b) {
+    if (!a || !b) return "";
+    var aw = /[\p{L}\p{N}]$/u.test(a), bw = /^[\p{L}\p{N}]/u.test(b);
+    return aw && bw && !(han.test(a) && han.test(b)) ? " " : "";
+  }
+  function join(ts) {
+    var s = "";
+    ts.forEach(function (w, i) { s += (i > 0 ? gap(ts[i - 1], w) : "") + w; });
+    return s;
+  }
+
+  // excerpt returns [before, match, after] around the first match: the
+  // clause before it and the text after it to a sentence's end, with … where
+  // the block goes on.
+  function excerpt(d, n) {
+    var words = d.content.split(" ");
+    // The first match in the text, else in the title (block 0).
+    var title = words.indexOf(BREAK);
+    var locs = (d.locations || []).slice().sort(function (a, b) { return a - b; });
+    var at = locs.find(function (l) { return l > title; });
+    if (at === undefined) at = locs.length ? locs[0] : 0;
+    var end = Math.min(words.length, at + Math.max(n, 1));
+    var s = at;
+    while (s > 0 && words[s - 1] !== BREAK && at - s < 30) s--;
+    var lead = s > 0 && words[s - 1] !== BREAK;
+    for (var i = at - 1; i >= s; i--) {
+      if (clauseEnd.test(words[i]) && i < at - 1) { s = i + 1; lead = true; break; }
+    }
+    var e = end, tail = false;
+    while (e < words.length && words[e] !== BREAK) {
+      e++;
+      if (sentenceEnd.test(words[e - 1])) break;
+      if (e - end >= 60) { tail = e < words.length && words[e] !== BREAK; break; }
+    }
+    if (!locs.length) return ["", "", join(words.slice(0, e)) + (tail ? "…" : "")];
+    var before = join(words.slice(s, at)) + gap(words[at - 1], words[at]);
+    var after = gap(words[end - 1], words[end]) + join(words.slice(end, e));
+    return [(lead ? "…" : "") + (s < at ? before : ""), join(words.slice(at, end)), (end < e ? after : "") + (tail ? "…" : "")];
+  }
+
   function say(text) { status.textContent = text; }
 
   function el(tag, cls, text) {
@@ -28,6 +107,12 @@
     if (cls) e.className = cls;
     if (text) e.textContent = text;
     return e;
+  }
+
+  function when(iso) {
+    var d = new Date(iso);
+    if (isNaN(d)) return "";
+    try { return new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(d); } catch (e) { return iso.slice(0, 10); }
   }
 
   async function search(q) {
@@ -43,8 +128,8 @@
       return;
     }
     var f = folder();
-    var queries = f ? Array.from(new Set([q, f(q)])) : [q];
-    var found = await Promise.all(queries.map(function (x) { return pagefind.search(x); }));
+    var queries = Array.from(new Set(f ? [q, f(q)] : [q]));
+    var found = await Promise.all(queries.map(function (x) { return pagefind.search(phrase(x)); }));
     var best = new Map();
     found.forEach(function (r) {
       r.results.forEach(function (hit) {
@@ -54,6 +139,14 @@
     });
     var hits = Array.from(best.values()).sort(function (a, b) { return b.score - a.score; }).slice(0, 20);
     var data = await Promise.all(hits.map(function (h) { return h.data(); }));
+    var inTitle = function (d) {
+      var title = d.meta.title || "";
+      return queries.some(function (x) { return title.indexOf(x) >= 0; }) ? 0 : 1;
+    };
+    data = data.map(function (d, i) { return { d: d, i: i }; })
+      .sort(function (a, b) { return inTitle(a.d) - inTitle(b.d) || a.i - b.i; })
+      .map(function (x) { return x.d; });
+    var n = tokens(q).length;
     data.forEach(function (d) {
       var li = el("li", "result");
       var h = el("h2");
@@ -61,14 +154,19 @@
       a.href = d.url;
       h.appendChild(a);
       li.appendChild(h);
-      if (d.meta.date) li.appendChild(el("p", "meta", d.meta.date));
+      if (d.meta.date) {
+        var date = when(d.meta.date);
+        if (date) li.appendChild(el("p", "meta", date));
+      }
+      var parts = excerpt(d, n);
       var p = el("p", "excerpt");
-      // Pagefind's excerpt is escaped page text with <mark> around the match.
-      p.innerHTML = d.excerpt;
+      p.append(parts[0]);
+      if (parts[1]) p.append(el("mark", null, parts[1]));
+      p.append(parts[2]);
       li.appendChild(p);
       list.appendChild(li);
     });
-    say(data.length ? t.results.replace("{n}", data.length) : t.none);
+    say(data.length === 0 ? t.none : data.length === 1 ? t.one : t.results.replace("{n}", data.length));
   }
 
   form.addEventListener("submit", function (e) {

@@ -2,18 +2,20 @@ package site
 
 import (
 	"compress/gzip"
+	"context"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/jishi/jishi/internal/search"
 )
 
 // Serve serves a built site on 127.0.0.1 as a static host does: the
@@ -57,16 +59,14 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// IndexSearch runs Pagefind over a built site when the repository has it
+// IndexSearch writes a built site's search index (internal/search) when the repository has Pagefind
 // installed (npm ci); it reports whether it did.
 func IndexSearch(dir string) (bool, error) {
-	bin := filepath.Join(Root(), "node_modules", ".bin", "pagefind")
-	if !exists(bin) {
+	if !search.Available(Root()) {
 		return false, nil
 	}
-	out, err := exec.Command(bin, "--site", dir, "--quiet").CombinedOutput()
-	if err != nil {
-		return false, fmt.Errorf("pagefind: %v\n%s", err, out)
+	if _, err := search.Index(context.Background(), Root(), dir, os.Stderr); err != nil {
+		return false, err
 	}
 	return true, nil
 }
