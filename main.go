@@ -35,6 +35,7 @@ Usage:
   go run . inspect FILE              print the parsed document as JSON; writes nothing
   go run . build [HUGO FLAGS…]       convert, then build the site into public/ (minified)
   go run . serve [HUGO FLAGS…]       convert, then preview on 127.0.0.1; raw/ is watched
+  go run . search-index PUBLIC       write the search index of a built site (build does this)
   go run . bench [--n 2000,10000]    measure convert and build on a generated corpus
 
 Run "go run . COMMAND -h" for a command's flags and examples.
@@ -64,8 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "bench":
 		return cmdBench(rest, stdout, stderr)
 	case "search-index":
-		// The bench's way to measure indexing in a process of its own
-		// (time and peak memory); `build` indexes after Hugo.
+		// Also how the bench measures indexing in a process of its own.
 		if len(rest) != 1 {
 			fmt.Fprintln(stderr, "usage: go run . search-index PUBLIC")
 			return exitUsage
