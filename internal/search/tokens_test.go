@@ -1,6 +1,9 @@
 package search
 
 import (
+	"encoding/json"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -22,7 +25,8 @@ var tokenCases = []struct{ in, want string }{
 	{"汉字与漢字", "汉 字 与 漢 字"},
 	{"　全形空白　分開", "全 形 空 白 分 開"},
 	{"2023年5月8日", "2023 年 5 月 8 日"},
-	{"𠀀字", "𠀀 字"},
+	{"𠀀𠀁字", "𠀀 𠀁 字"},
+	{"二〇二三年", "二 〇 二 三 年"},
 	{"a\xffb漢", "a b 漢"},
 	{"line one\nline two", "line one line two"},
 }
@@ -60,4 +64,43 @@ func FuzzTokens(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestQueryTokensMatch holds the search page's tokenizer (assets/js/search.js,
+// run in Node with a stand-in for the page) to the index's: a query is
+// found only if both split it the same way.
+func TestQueryTokensMatch(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("no node")
+	}
+	root, _ := filepath.Abs("../..")
+	var ins []string
+	for _, tt := range tokenCases {
+		if utf8.ValidString(tt.in) { // a query typed in a browser is valid text
+			ins = append(ins, tt.in)
+		}
+	}
+	arg, _ := json.Marshal(ins)
+	script := `
+const fs = require("fs");
+const el = { addEventListener() {}, dataset: { bundle: "/", strings: "{}" } };
+globalThis.window = globalThis;
+globalThis.document = { currentScript: el, documentElement: { lang: "zh-Hant" }, querySelector: () => el, getElementById: () => el };
+globalThis.location = { search: "" };
+(0, eval)(fs.readFileSync(process.argv[1], "utf8"));
+console.log(JSON.stringify(JSON.parse(process.argv[2]).map((s) => window.jishiTokens(s).join(" "))));`
+	out, err := exec.Command(node, "-e", script, filepath.Join(root, "assets", "js", "search.js"), string(arg)).CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	var got []string
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("node output %q: %v", out, err)
+	}
+	for i, in := range ins {
+		if want := Tokens(in); got[i] != want {
+			t.Errorf("search.js tokens(%q) = %q, the index has %q", in, got[i], want)
+		}
+	}
 }
