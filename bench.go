@@ -154,6 +154,7 @@ Flags:
 		if search.Available(root) && !*noSearch {
 			self, err := os.Executable()
 			if err != nil {
+				fmt.Fprintln(stderr, "jishi:", err)
 				return exitFailed
 			}
 			cmd := exec.Command(self, "search-index", filepath.Join(site, "public"))

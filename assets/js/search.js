@@ -51,7 +51,7 @@
     if (run) out.push(run);
     return out;
   }
-  window.jishiTokens = tokens;
+  window.jishiTokens = tokens; // for the test that holds it to internal/search.Tokens
 
   function phrase(q) {
     var ts = tokens(q);
