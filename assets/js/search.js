@@ -8,6 +8,7 @@
 (function () {
   "use strict";
   var script = document.currentScript;
+  var textLang = script.dataset.lang;
   var base = script.dataset.bundle;
   var t = JSON.parse(script.dataset.strings);
   var lang = document.documentElement.lang;
@@ -152,6 +153,7 @@
       var h = el("h2");
       var a = el("a", null, d.meta.title);
       a.href = d.url;
+      if (textLang) h.lang = textLang; // another language's articles; the date stays the page's
       h.appendChild(a);
       li.appendChild(h);
       if (d.meta.date) {
@@ -160,6 +162,7 @@
       }
       var parts = excerpt(d, n);
       var p = el("p", "excerpt");
+      if (textLang) p.lang = textLang;
       p.append(parts[0]);
       if (parts[1]) p.append(el("mark", null, parts[1]));
       p.append(parts[2]);
