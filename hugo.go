@@ -14,46 +14,20 @@ import (
 	"time"
 
 	"github.com/jishi/jishi/internal/search"
+	"github.com/jishi/jishi/internal/sitebuild"
 )
 
-// hugoIn says which Hugo a site in dir builds with: the one its go.mod
-// pins as a tool (go tool hugo), else a hugo on PATH — the case of an
-// editor who installed jishi into another Hugo site. It returns the
-// command, and words that say which it is.
-func hugoIn(dir string, lookPath func(string) (string, error)) (cmd []string, which string, err error) {
-	if mod, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && pinsHugo(string(mod)) {
-		if goBin, err := lookPath("go"); err == nil {
-			return []string{goBin, "tool", "hugo"}, "the Hugo pinned in go.mod", nil
-		}
-	}
-	if bin, err := lookPath("hugo"); err == nil {
-		return []string{bin}, "hugo on PATH (" + bin + ")", nil
-	}
-	return nil, "", fmt.Errorf("no Hugo to build with: this site's go.mod pins none (tool github.com/gohugoio/hugo) and there is no hugo on PATH; install Hugo 0.158 or later")
-}
-
-// pinsHugo reports whether a go.mod declares Hugo as a tool.
-func pinsHugo(mod string) bool {
-	for _, l := range strings.Split(mod, "\n") {
-		f := strings.Fields(l)
-		if len(f) == 2 && f[0] == "tool" && f[1] == "github.com/gohugoio/hugo" || len(f) == 1 && f[0] == "github.com/gohugoio/hugo" {
-			return true // tool github.com/gohugoio/hugo, or a line of a tool ( … ) block
-		}
-	}
-	return false
-}
-
-// hugoCommand runs the site's Hugo (see hugoIn) in the current folder,
-// saying on stderr which one when it is not the pinned one.
+// hugoCommand runs the site's Hugo (sitebuild.FindHugo) in the current
+// folder, saying on stderr which one when it is not the pinned one.
 func hugoCommand(ctx context.Context, stderr io.Writer, args ...string) (*exec.Cmd, error) {
-	cmd, which, err := hugoIn(".", exec.LookPath)
+	h, err := sitebuild.FindHugo(".")
 	if err != nil {
 		return nil, err
 	}
-	if cmd[0] != "go" && !strings.HasSuffix(cmd[0], "/go") {
-		fmt.Fprintf(stderr, "jishi: building with %s\n", which)
+	if !h.Pinned {
+		fmt.Fprintf(stderr, "jishi: building with %s\n", h.Which)
 	}
-	return exec.CommandContext(ctx, cmd[0], append(cmd[1:], args...)...), nil
+	return h.Command(ctx, args...), nil
 }
 
 // convertInbox converts raw/ when there is one; a site without an inbox
@@ -118,7 +92,7 @@ func destination(args []string) string {
 // one Pagefind bundle per language. Without Node and Pagefind the site is
 // still built and one line says how to add search.
 func indexSearch(site string, stdout, stderr io.Writer) error {
-	if !search.Available(".") {
+	if !sitebuild.Pagefind(".") {
 		fmt.Fprintln(stdout, "search: skipped, Pagefind is not installed; run `npm ci` (Node 20 or later) and build again to add it")
 		return nil
 	}

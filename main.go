@@ -36,7 +36,6 @@ Usage:
   go run . build [HUGO FLAGS…]       convert, then build the site into public/ (minified)
   go run . serve [HUGO FLAGS…]       convert, then preview on 127.0.0.1; raw/ is watched
   go run . search-index PUBLIC       write the search index of a built site (build does this)
-  go run . bench [--n 2000,10000]    measure convert and build on a generated corpus
 
 Run "go run . COMMAND -h" for a command's flags and examples.
 `
@@ -62,10 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(rest, stdout, stderr)
 	case "serve":
 		return cmdServe(rest, stdout, stderr)
-	case "bench":
-		return cmdBench(rest, stdout, stderr)
 	case "search-index":
-		// Also how the bench measures indexing in a process of its own.
+		// Also how tools/bench measures indexing in a process of its own.
 		if len(rest) != 1 {
 			fmt.Fprintln(stderr, "usage: go run . search-index PUBLIC")
 			return exitUsage

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/jishi/jishi/internal/convert"
-	"github.com/jishi/jishi/internal/site"
+	"github.com/jishi/jishi/internal/sitebuild"
 )
 
 // lockedBuffer collects a process's output while the test reads it.
@@ -74,7 +74,7 @@ func TestServeWatchesRaw(t *testing.T) {
 		t.Skip("starts a real server")
 	}
 	dir := t.TempDir()
-	if err := site.CopySite(".", dir, "go.mod", "go.sum", "jishi.toml", "raw"); err != nil {
+	if err := sitebuild.CopySite(".", dir, append(sitebuild.Source, "go.mod", "go.sum", "raw")...); err != nil {
 		t.Fatal(err)
 	}
 	port, reviewPort := freePort(t), freePort(t)

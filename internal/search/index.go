@@ -149,13 +149,3 @@ func run(ctx context.Context, dir, public string, recs []Record, stderr io.Write
 	}
 	return res.Pages, nil
 }
-
-// Available reports whether Index can run from dir: Node on PATH and
-// Pagefind in dir's node_modules (`npm ci` installs it).
-func Available(dir string) bool {
-	if _, err := exec.LookPath("node"); err != nil {
-		return false
-	}
-	_, err := os.Stat(filepath.Join(dir, "node_modules", "pagefind", "package.json"))
-	return err == nil
-}

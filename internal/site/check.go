@@ -16,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/jishi/jishi/internal/search"
+	"github.com/jishi/jishi/internal/sitebuild"
 )
 
 // Serve serves a built site on 127.0.0.1 as a static host does: the
@@ -62,7 +63,7 @@ func exists(p string) bool {
 // IndexSearch writes a built site's search index (internal/search) when the repository has Pagefind
 // installed (npm ci); it reports whether it did.
 func IndexSearch(dir string) (bool, error) {
-	if !search.Available(Root()) {
+	if !sitebuild.Pagefind(Root()) {
 		return false, nil
 	}
 	if _, err := search.Index(context.Background(), Root(), dir, os.Stderr); err != nil {

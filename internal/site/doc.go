@@ -6,12 +6,13 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/jishi/jishi/internal/batch"
 	"github.com/jishi/jishi/internal/convert"
+	"github.com/jishi/jishi/internal/sitebuild"
 	"golang.org/x/net/html"
 )
 
@@ -28,18 +29,18 @@ func Root() string {
 	}
 }
 
-// Build runs `go tool hugo` on the site at src into dest with extra flags,
-// and returns Hugo's output.
+// Build builds the site at src into dest with the Hugo the repository pins,
+// minified, with extra flags, and returns Hugo's output.
 func Build(src, dest string, flags ...string) (string, error) {
-	args := append([]string{"tool", "hugo", "--source", src, "--destination", dest, "--minify", "--cleanDestinationDir"}, flags...)
-	cmd := exec.Command("go", args...)
-	cmd.Dir = Root()
-	out, err := cmd.CombinedOutput()
+	h, err := Hugo()
 	if err != nil {
-		return string(out), fmt.Errorf("hugo: %v\n%s", err, out)
+		return "", err
 	}
-	return string(out), nil
+	return h.Build(src, dest, flags...)
 }
+
+// Hugo is the Hugo the repository pins, found once for all the tests.
+var Hugo = sync.OnceValues(func() (sitebuild.Hugo, error) { return sitebuild.FindHugo(Root()) })
 
 // Page is a parsed HTML page.
 type Page struct {
@@ -158,36 +159,6 @@ func Text(n *html.Node) string {
 		walk(n)
 	}
 	return sb.String()
-}
-
-// CopySite copies what a Hugo build of the repository reads (configuration,
-// layouts, assets, i18n, data, static, archetypes and content), and the extra
-// files or folders named, from root into dst, so a test can add content
-// without touching the repository.
-func CopySite(root, dst string, extra ...string) error {
-	names := append([]string{"config.toml", "layouts", "assets", "i18n", "data", "static", "archetypes", "content"}, extra...)
-	for _, name := range names {
-		src := filepath.Join(root, name)
-		st, err := os.Stat(src)
-		if err != nil {
-			continue
-		}
-		if st.IsDir() {
-			err = os.CopyFS(filepath.Join(dst, name), os.DirFS(src))
-		} else {
-			var b []byte
-			if b, err = os.ReadFile(src); err == nil {
-				if err = os.MkdirAll(dst, 0o755); err == nil {
-					err = os.WriteFile(filepath.Join(dst, name), b, 0o644)
-				}
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	os.Remove(filepath.Join(dst, "content", ".jishi", "lock"))
-	return nil
 }
 
 // ConvertInto converts the .txt files of dir into site/content/<section>

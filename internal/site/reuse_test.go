@@ -1,19 +1,21 @@
 package site
 
 import (
+	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/jishi/jishi/internal/sitebuild"
 )
 
 // TestSubpath: a site built under a path keeps every link inside it.
 func TestSubpath(t *testing.T) {
 	src := filepath.Join(t.TempDir(), "site")
-	if err := CopySite(Root(), src); err != nil {
+	if err := sitebuild.CopySite(Root(), src); err != nil {
 		t.Fatal(err)
 	}
 	pub := filepath.Join(t.TempDir(), "public")
@@ -39,13 +41,9 @@ func TestSubpath(t *testing.T) {
 func TestThemeReuse(t *testing.T) {
 	site := t.TempDir()
 	theme := filepath.Join(site, "themes", "jishi")
-	for _, name := range []string{"layouts", "assets", "i18n", "static", "archetypes"} {
-		if err := os.CopyFS(filepath.Join(theme, name), os.DirFS(filepath.Join(Root(), name))); err != nil {
-			t.Fatal(err)
-		}
+	if err := sitebuild.CopySite(Root(), theme, "layouts", "assets", "i18n", "archetypes", "config.toml"); err != nil {
+		t.Fatal(err)
 	}
-	b, _ := os.ReadFile(filepath.Join(Root(), "config.toml"))
-	os.WriteFile(filepath.Join(theme, "hugo.toml"), b, 0o644)
 	os.WriteFile(filepath.Join(site, "hugo.toml"), []byte(`baseURL = "https://news.example/"
 title = "別人的網站"
 theme = "jishi"
@@ -106,15 +104,16 @@ role = "工程師"
 // front matter the theme reads, and both build.
 func TestArchetypes(t *testing.T) {
 	src := t.TempDir()
-	for _, name := range []string{"layouts", "assets", "i18n", "archetypes"} {
-		os.CopyFS(filepath.Join(src, name), os.DirFS(filepath.Join(Root(), name)))
+	if err := sitebuild.CopySite(Root(), src, "layouts", "assets", "i18n", "archetypes", "config.toml"); err != nil {
+		t.Fatal(err)
 	}
-	b, _ := os.ReadFile(filepath.Join(Root(), "config.toml"))
-	os.WriteFile(filepath.Join(src, "config.toml"), b, 0o644)
 	os.MkdirAll(filepath.Join(src, "content"), 0o755)
+	h, err := Hugo()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{{"posts/an-article"}, {"posts/an-interview", "--kind", "interview"}} {
-		cmd := exec.Command("go", append([]string{"tool", "hugo", "new", "content", "--source", src}, args...)...)
-		cmd.Dir = Root()
+		cmd := h.Command(context.Background(), append([]string{"new", "content", "--source", src}, args...)...)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("hugo new content %v: %v\n%s", args, err, out)
 		}

@@ -3,8 +3,6 @@ package site
 import (
 	"encoding/json"
 	"fmt"
-
-	"github.com/jishi/jishi/internal/convert"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +10,9 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+
+	"github.com/jishi/jishi/internal/convert"
+	"github.com/jishi/jishi/internal/sitebuild"
 )
 
 // public is the one build that every test reads: the repository's site
@@ -40,7 +41,7 @@ func buildOnce(m *testing.M) (int, error) {
 	}
 	defer os.RemoveAll(tmp)
 	src := filepath.Join(tmp, "site")
-	if err := CopySite(Root(), src); err != nil {
+	if err := sitebuild.CopySite(Root(), src); err != nil {
 		return 0, err
 	}
 	hostile, err = ConvertInto(src, "hostile", filepath.Join(Root(), "internal/convert/testdata/hostile"))

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/jishi/jishi/internal/sitebuild"
 )
 
 // miniSite is the theme with the given content files (path → text), for
@@ -14,15 +16,8 @@ import (
 func miniSite(t *testing.T, files map[string]string) string {
 	t.Helper()
 	src := t.TempDir()
-	for _, name := range []string{"config.toml", "layouts", "assets", "i18n"} {
-		from := filepath.Join(Root(), name)
-		if st, err := os.Stat(from); err == nil && st.IsDir() {
-			if err := os.CopyFS(filepath.Join(src, name), os.DirFS(from)); err != nil {
-				t.Fatal(err)
-			}
-		} else if b, err := os.ReadFile(from); err == nil {
-			os.WriteFile(filepath.Join(src, name), b, 0o644)
-		}
+	if err := sitebuild.CopySite(Root(), src, "config.toml", "layouts", "assets", "i18n"); err != nil {
+		t.Fatal(err)
 	}
 	for rel, text := range files {
 		p := filepath.Join(src, rel)

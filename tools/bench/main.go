@@ -1,9 +1,16 @@
+// Command bench measures Jishi where its targets are set: the converter
+// (cold and with nothing changed), the Hugo build with Jishi's theme against
+// the same content with a bare three-template theme, and the search index,
+// on a generated corpus of each size asked for.
+//
+//	go run ./tools/bench [--n 2000,10000] [--runs 3] [--work DIR]
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,7 +18,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jishi/jishi/internal/search"
+	"github.com/jishi/jishi/internal/sitebuild"
 )
 
 // bareLayouts is the three-template theme the benchmark builds the same
@@ -24,100 +31,103 @@ var bareLayouts = map[string]string{
 	"_shortcodes/jishi-code.html": `<pre>{{ .Get 0 }}</pre>`,
 }
 
+// What both sites are built from besides the articles: the repository's
+// configuration and theme, and the site's own pages (archive, timeline,
+// search), as in a real site: at 10,000 articles /timeline/ alone is 40,000
+// events. The bare site swaps the layouts for bareLayouts.
+var siteFiles = []string{"config.toml", "jishi.toml", "layouts", "assets", "i18n", "static", "content/archive", "content/timeline", "content/search"}
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func fail(err error) int {
+	fmt.Fprintln(os.Stderr, "bench:", err)
+	return 1
+}
+
 type step struct {
 	name string
 	dur  time.Duration
 	rss  int64 // peak resident set, KB
 }
 
-func cmdBench(args []string, stdout, stderr io.Writer) int {
+func run(args []string) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	sizes := fs.String("n", "2000,10000", "corpus sizes, comma-separated")
 	gen := fs.String("gencorpus", "../shared/tools/gencorpus.py", "the corpus generator")
 	keep := fs.String("work", "", "folder for corpora and sites (default: a temporary folder, removed)")
-	convertOnly := fs.Bool("convert-only", false, "measure the converter only (for large N: Pagefind needs about 1.6 GB per 1000 pages)")
-	noSearch := fs.Bool("no-search", false, "measure the converter and both builds, not Pagefind")
+	convertOnly := fs.Bool("convert-only", false, "measure the converter only")
+	noSearch := fs.Bool("no-search", false, "measure the converter and both builds, not the search index")
 	runs := fs.Int("runs", 3, "rounds of the two builds, measured side by side")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: go run . bench [--n 2000,10000] [--gencorpus PATH]
+		fmt.Fprint(os.Stderr, `Usage: go run ./tools/bench [--n 2000,10000] [--gencorpus PATH]
 
-Measures, in one run per corpus size (python3 gencorpus.py --n N --encodings):
-convert cold (with twins), convert again with nothing changed, the Hugo build
-with Jishi's theme and the same content with a bare three-template theme
-(side by side, --runs rounds), and Pagefind; prints each time, peak RSS and
-the ratios the targets are set in.
+Run from the repository's root. Measures, in one run per corpus size
+(python3 gencorpus.py --n N --encodings): convert cold (with twins), convert
+again with nothing changed, the Hugo build with Jishi's theme and the same
+content with a bare three-template theme (side by side, --runs rounds), and
+the search index; prints each time, peak RSS and the ratios the targets are
+set in.
 
 Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if _, code, ok := parseFlags(fs, args); !ok {
-		return code
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
 	}
-	self, err := os.Executable()
+	root, _ := os.Getwd()
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		return fail(fmt.Errorf("run from the repository's root (no go.mod in %s)", root))
+	}
+	hugo, err := sitebuild.FindHugo(root)
 	if err != nil {
-		fmt.Fprintln(stderr, "jishi:", err)
-		return exitFailed
+		return fail(err)
 	}
-	hugo, err := exec.Command("go", "tool", "-n", "hugo").Output()
-	if err != nil {
-		fmt.Fprintln(stderr, "jishi: cannot find the pinned Hugo (go tool -n hugo):", err)
-		return exitFailed
-	}
-	hugoBin := strings.TrimSpace(string(hugo))
 	work := *keep
 	if work == "" {
 		if work, err = os.MkdirTemp("", "jishi-bench-"); err != nil {
-			fmt.Fprintln(stderr, "jishi:", err)
-			return exitFailed
+			return fail(err)
 		}
 		defer os.RemoveAll(work)
 	}
-	root, _ := os.Getwd()
+	// The converter and the indexer are measured as the CLI authors run,
+	// each in a process of its own (peak RSS is per process).
+	self := filepath.Join(work, "jishi")
+	if err := runQuiet(exec.Command("go", "build", "-o", self, ".")); err != nil {
+		return fail(fmt.Errorf("building the CLI: %v", err))
+	}
+	stdout := os.Stdout
 	fmt.Fprintf(stdout, "jishi bench on %d CPUs (%s)\n\n", numCPU(), hostInfo())
 	var notes []string
 	fmt.Fprintf(stdout, "| N | convert cold | convert again | build (Jishi) | build (bare) | search index | convert/bare | again/cold | Jishi/bare | (build+search)/bare |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n <= 0 {
-			fmt.Fprintf(stderr, "jishi: --n %q: not a size\n", s)
-			return exitUsage
+			fmt.Fprintf(os.Stderr, "bench: --n %q: not a size\n", s)
+			return 2
 		}
 		dir := filepath.Join(work, "n"+strconv.Itoa(n))
 		corpus := filepath.Join(dir, "raw")
 		if err := runQuiet(exec.Command("python3", *gen, "--n", strconv.Itoa(n), "--encodings", "--out", corpus)); err != nil {
-			fmt.Fprintf(stderr, "jishi: gencorpus: %v\n", err)
-			return exitFailed
+			return fail(fmt.Errorf("gencorpus: %v", err))
 		}
 		site, bare := filepath.Join(dir, "site"), filepath.Join(dir, "bare")
 		for _, d := range []string{site, bare} {
-			for _, name := range []string{"config.toml", "jishi.toml", "layouts", "assets", "i18n", "static"} {
-				if d == bare && name == "layouts" {
-					continue
-				}
-				if err := copyPath(filepath.Join(root, name), filepath.Join(d, name)); err != nil {
-					fmt.Fprintln(stderr, "jishi:", err)
-					return exitFailed
-				}
+			if err := sitebuild.CopySite(root, d, siteFiles...); err != nil {
+				return fail(err)
 			}
 		}
-		// The site's own pages (archive, timeline, search) go into both, as in
-		// a real site: at 10,000 articles /timeline/ alone is 40,000 events.
-		for _, sec := range []string{"archive", "timeline", "search"} {
-			for _, d := range []string{site, bare} {
-				if err := copyPath(filepath.Join(root, "content", sec), filepath.Join(d, "content", sec)); err != nil {
-					fmt.Fprintln(stderr, "jishi:", err)
-					return exitFailed
-				}
-			}
-		}
+		os.RemoveAll(filepath.Join(bare, "layouts"))
 		for name, text := range bareLayouts {
 			p := filepath.Join(bare, "layouts", name)
 			os.MkdirAll(filepath.Dir(p), 0o755)
 			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				fmt.Fprintln(stderr, "jishi:", err)
-				return exitFailed
+				return fail(err)
 			}
 		}
 		convert := func() *exec.Cmd {
@@ -128,44 +138,33 @@ Flags:
 		cold, err1 := measure("convert cold", convert())
 		again, err2 := measure("convert again", convert())
 		if *convertOnly {
-			fmt.Fprintf(stdout, "| %d | %s | %s | – | – | – | – | %.3f | – |\n", n, cell(cold), cell(again), again.dur.Seconds()/cold.dur.Seconds())
-			if err1 != nil || err2 != nil {
-				fmt.Fprintln(stderr, "jishi:", err1, err2)
-				return exitFailed
+			fmt.Fprintf(stdout, "| %d | %s | %s | – | – | – | – | %.3f | – | – |\n", n, cell(cold), cell(again), again.dur.Seconds()/cold.dur.Seconds())
+			if err := errors.Join(err1, err2); err != nil {
+				return fail(err)
 			}
 			continue
 		}
-		if err := copyPath(filepath.Join(site, "content"), filepath.Join(bare, "content")); err != nil {
-			fmt.Fprintln(stderr, "jishi:", err)
-			return exitFailed
+		if err := sitebuild.CopySite(site, bare, "content"); err != nil {
+			return fail(err)
 		}
 		hugoBuild := func(src string) func() *exec.Cmd {
 			return func() *exec.Cmd {
-				return exec.Command(hugoBin, "--source", src, "--destination", filepath.Join(src, "public"), "--minify", "--cleanDestinationDir")
+				return hugo.Command(context.Background(), "--source", src, "--destination", filepath.Join(src, "public"), "--minify", "--cleanDestinationDir")
 			}
 		}
 		// Shared machines drift by half and more within a minute, so the two
 		// builds are measured side by side: in alternating order, *runs times,
 		// the fastest of each kept, with each round's ratio printed below.
 		build, bareBuild, rounds, err3 := sideBySide(*runs, hugoBuild(site), hugoBuild(bare))
-		var err4 error
 		pf := step{name: "search index"}
-		var err5 error
-		if search.Available(root) && !*noSearch {
-			self, err := os.Executable()
-			if err != nil {
-				fmt.Fprintln(stderr, "jishi:", err)
-				return exitFailed
-			}
+		var err4 error
+		if sitebuild.Pagefind(root) && !*noSearch {
 			cmd := exec.Command(self, "search-index", filepath.Join(site, "public"))
 			cmd.Dir = root
-			pf, err5 = measure("search index", cmd)
+			pf, err4 = measure("search index", cmd)
 		}
-		for _, e := range []error{err1, err2, err3, err4, err5} {
-			if e != nil {
-				fmt.Fprintln(stderr, "jishi:", e)
-				return exitFailed
-			}
+		if err := errors.Join(err1, err2, err3, err4); err != nil {
+			return fail(err)
 		}
 		ratio := func(a, b step) string { return fmt.Sprintf("%.3f", a.dur.Seconds()/b.dur.Seconds()) }
 		whole := "–"
@@ -180,7 +179,7 @@ Flags:
 		fmt.Fprintln(stdout, "\n"+n)
 	}
 	fmt.Fprintln(stdout, "\nTimes are wall-clock seconds with peak RSS (builds: the fastest of their rounds); targets: convert/bare ≤ 0.5, again/cold ≤ 0.05, Jishi/bare ≤ 1.5, converter RSS ≤ 300 MB, (build+search)/bare ≤ 3 with the search index under 1.5 GB at 2,000 and 2 GB at 10,000.")
-	return exitOK
+	return 0
 }
 
 func cell(s step) string {
@@ -247,30 +246,4 @@ func runQuiet(cmd *exec.Cmd) error {
 		return fmt.Errorf("%v\n%s", err, out)
 	}
 	return nil
-}
-
-// copyPath copies a file or folder; a missing source is not an error (a
-// site need not have every folder).
-func copyPath(from, to string) error {
-	st, err := os.Stat(from)
-	if err != nil {
-		return nil
-	}
-	if st.IsDir() {
-		os.RemoveAll(to)
-		return os.CopyFS(to, os.DirFS(from))
-	}
-	b, err := os.ReadFile(from)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(to, b, 0o644)
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }

@@ -1,0 +1,135 @@
+// Package sitebuild runs what builds a site: its Hugo (the one its go.mod
+// pins, else hugo on PATH), and Pagefind through Node; and it copies a
+// site's source. The CLI, the benchmark and the tests all go through it.
+package sitebuild
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// Hugo is the Hugo a site builds with.
+type Hugo struct {
+	Path   string // the binary
+	Pinned bool   // the one the site's go.mod pins as a tool
+	Which  string // in words, for the user: "the Hugo pinned in go.mod", "hugo on PATH (/usr/bin/hugo)"
+}
+
+// FindHugo returns the Hugo a site in dir builds with: the one its go.mod
+// pins (compiled by go the first time), else a hugo on PATH, the case of an
+// editor who installed jishi into another Hugo site.
+func FindHugo(dir string) (Hugo, error) {
+	return findHugo(dir, exec.LookPath, func(goBin string) (string, error) {
+		cmd := exec.Command(goBin, "tool", "-n", "hugo")
+		cmd.Dir = dir
+		out, err := cmd.Output()
+		if err != nil {
+			if ee, ok := err.(*exec.ExitError); ok {
+				return "", fmt.Errorf("go tool -n hugo: %v\n%s", err, ee.Stderr)
+			}
+			return "", fmt.Errorf("go tool -n hugo: %v", err)
+		}
+		return strings.TrimSpace(string(out)), nil
+	})
+}
+
+// findHugo is FindHugo with the lookups given, for tests.
+func findHugo(dir string, lookPath func(string) (string, error), toolPath func(goBin string) (string, error)) (Hugo, error) {
+	if mod, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && pinsHugo(string(mod)) {
+		if goBin, err := lookPath("go"); err == nil {
+			bin, err := toolPath(goBin)
+			if err != nil {
+				return Hugo{}, err
+			}
+			return Hugo{Path: bin, Pinned: true, Which: "the Hugo pinned in go.mod"}, nil
+		}
+	}
+	if bin, err := lookPath("hugo"); err == nil {
+		return Hugo{Path: bin, Which: "hugo on PATH (" + bin + ")"}, nil
+	}
+	return Hugo{}, fmt.Errorf("no Hugo to build with: this site's go.mod pins none (tool github.com/gohugoio/hugo) and there is no hugo on PATH; install Hugo 0.158 or later")
+}
+
+// pinsHugo reports whether a go.mod declares Hugo as a tool.
+func pinsHugo(mod string) bool {
+	for _, l := range strings.Split(mod, "\n") {
+		f := strings.Fields(l)
+		if len(f) == 2 && f[0] == "tool" && f[1] == "github.com/gohugoio/hugo" || len(f) == 1 && f[0] == "github.com/gohugoio/hugo" {
+			return true // tool github.com/gohugoio/hugo, or a line of a tool ( … ) block
+		}
+	}
+	return false
+}
+
+// Command runs this Hugo with args.
+func (h Hugo) Command(ctx context.Context, args ...string) *exec.Cmd {
+	return exec.CommandContext(ctx, h.Path, args...)
+}
+
+// Build builds the site at src into dest, minified and with dest cleaned,
+// with extra flags, and returns Hugo's output.
+func (h Hugo) Build(src, dest string, flags ...string) (string, error) {
+	args := append([]string{"--source", src, "--destination", dest, "--minify", "--cleanDestinationDir"}, flags...)
+	out, err := h.Command(context.Background(), args...).CombinedOutput()
+	if err != nil {
+		return string(out), fmt.Errorf("hugo: %v\n%s", err, out)
+	}
+	return string(out), nil
+}
+
+// Pagefind reports whether search can be indexed from dir: Node on PATH
+// and the pagefind package in dir/node_modules (npm ci).
+func Pagefind(dir string) bool {
+	if _, err := exec.LookPath("node"); err != nil {
+		return false
+	}
+	_, err := os.Stat(filepath.Join(dir, "node_modules", "pagefind", "package.json"))
+	return err == nil
+}
+
+// Source is what a Hugo build of a Jishi site reads.
+var Source = []string{"config.toml", "jishi.toml", "layouts", "assets", "i18n", "data", "static", "archetypes", "content"}
+
+// CopySite copies the named files and folders (slash-separated, relative;
+// Source when none are named) from the site at root into dst, so a test or
+// a benchmark can build a copy. A name the site lacks is skipped, and the
+// converter's lock is not copied.
+func CopySite(root, dst string, names ...string) error {
+	if len(names) == 0 {
+		names = Source
+	}
+	for _, name := range names {
+		if err := CopyPath(filepath.Join(root, filepath.FromSlash(name)), filepath.Join(dst, filepath.FromSlash(name))); err != nil {
+			return err
+		}
+	}
+	os.Remove(filepath.Join(dst, "content", ".jishi", "lock"))
+	return nil
+}
+
+// CopyPath copies a file or a folder, replacing what is at to; a missing
+// source is not an error (a site need not have every folder).
+func CopyPath(from, to string) error {
+	st, err := os.Stat(from)
+	if err != nil {
+		return nil
+	}
+	if st.IsDir() {
+		if err := os.RemoveAll(to); err != nil {
+			return err
+		}
+		return os.CopyFS(to, os.DirFS(from))
+	}
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
+}

@@ -1,0 +1,89 @@
+package sitebuild
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFindHugo: a site builds with the Hugo its go.mod pins, else with the
+// hugo on PATH (an editor's own Hugo site), else the error says what is
+// missing.
+func TestFindHugo(t *testing.T) {
+	tests := []struct {
+		name, gomod string
+		path        []string // commands on PATH
+		want        string   // the binary run, or "error"
+	}{
+		{"pinned, with go", "module x\n\ngo 1.26\n\ntool github.com/gohugoio/hugo\n", []string{"go", "hugo"}, "/cache/hugo"},
+		{"pinned in a tool block", "module x\n\ntool (\n\tgithub.com/gohugoio/hugo\n)\n", []string{"go"}, "/cache/hugo"},
+		{"a module site that pins no Hugo", "module example.org/site\n\nrequire github.com/jishi/jishi v0.1.0\n", []string{"go", "hugo"}, "/bin/hugo"},
+		{"no go.mod", "", []string{"hugo"}, "/bin/hugo"},
+		{"pinned, but no go", "module x\n\ntool github.com/gohugoio/hugo\n", []string{"hugo"}, "/bin/hugo"},
+		{"nothing to build with", "", []string{"go"}, "error"},
+	}
+	for _, tt := range tests {
+		dir := t.TempDir()
+		if tt.gomod != "" {
+			os.WriteFile(filepath.Join(dir, "go.mod"), []byte(tt.gomod), 0o644)
+		}
+		look := func(name string) (string, error) {
+			for _, p := range tt.path {
+				if p == name {
+					return "/bin/" + name, nil
+				}
+			}
+			return "", fmt.Errorf("%s: not found", name)
+		}
+		tool := func(goBin string) (string, error) {
+			if goBin != "/bin/go" {
+				t.Errorf("%s: go tool run with %q", tt.name, goBin)
+			}
+			return "/cache/hugo", nil
+		}
+		h, err := findHugo(dir, look, tool)
+		got := "error"
+		if err == nil {
+			got = h.Path
+			if h.Which == "" || h.Pinned != (got == "/cache/hugo") {
+				t.Errorf("%s: %+v", tt.name, h)
+			}
+		} else if !strings.Contains(err.Error(), "no hugo on PATH") {
+			t.Errorf("%s: error %q does not say what is missing", tt.name, err)
+		}
+		if got != tt.want {
+			t.Errorf("%s: runs %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestCopySite: the named paths are copied, nested ones included, a missing
+// one is skipped, and the converter's lock never travels.
+func TestCopySite(t *testing.T) {
+	root, dst := t.TempDir(), t.TempDir()
+	for _, f := range []string{"config.toml", "content/posts/a/index.md", "content/timeline/_index.md", "content/.jishi/lock"} {
+		p := filepath.Join(root, filepath.FromSlash(f))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(f), 0o644)
+	}
+	if err := CopySite(root, dst, "config.toml", "content/timeline", "static"); err != nil {
+		t.Fatal(err)
+	}
+	for f, want := range map[string]bool{"config.toml": true, "content/timeline/_index.md": true, "content/posts/a/index.md": false, "static": false} {
+		if _, err := os.Stat(filepath.Join(dst, filepath.FromSlash(f))); (err == nil) != want {
+			t.Errorf("%s copied: %v, want %v", f, err == nil, want)
+		}
+	}
+	whole := t.TempDir()
+	if err := CopySite(root, whole); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(whole, "content", "posts", "a", "index.md")); err != nil {
+		t.Error("the whole site was not copied")
+	}
+	if _, err := os.Stat(filepath.Join(whole, "content", ".jishi", "lock")); err == nil {
+		t.Error("the converter's lock was copied")
+	}
+}
