@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/jishi/jishi/internal/site"
+	"github.com/jishi/jishi/internal/sitebuild"
 )
 
 // consumerConfig is another publication's whole configuration: its
@@ -31,7 +32,8 @@ path = "github.com/jishi/jishi"
 `
 
 // TestModuleConsumer: an editor of another Hugo site installs the CLI, drops
-// a raw file into that site's raw/ and runs `jishi build` there. The site
+// a raw file into that site's raw/ and runs `jishi build` there; its
+// jishi.toml sends articles to a section of its own. The site
 // imports the theme as a Hugo module (offline, through
 // HUGO_MODULE_REPLACEMENTS), pins no Hugo, and sets nothing but its
 // languages. The article shows speaker turns, every in-page link lands, the
@@ -41,9 +43,9 @@ func TestModuleConsumer(t *testing.T) {
 		t.Skip("builds the CLI and a site")
 	}
 	root, _ := os.Getwd()
-	hugoBin, err := exec.Command("go", "tool", "-n", "hugo").Output()
+	hugo, err := sitebuild.FindHugo(root)
 	if err != nil {
-		t.Fatalf("go tool -n hugo: %v", err)
+		t.Fatal(err)
 	}
 	bin := t.TempDir()
 	install := exec.Command("go", "install", ".")
@@ -51,13 +53,14 @@ func TestModuleConsumer(t *testing.T) {
 	if out, err := install.CombinedOutput(); err != nil {
 		t.Fatalf("go install: %v\n%s", err, out)
 	}
-	if err := os.Symlink(strings.TrimSpace(string(hugoBin)), filepath.Join(bin, "hugo")); err != nil {
+	if err := os.Symlink(hugo.Path, filepath.Join(bin, "hugo")); err != nil {
 		t.Fatal(err)
 	}
 
 	dir := t.TempDir()
 	files := map[string]string{
 		"hugo.toml":                          consumerConfig,
+		"jishi.toml":                         "section = \"stories\"\n",
 		"content/timeline/_index.md":         "+++\ntitle = \"時間線\"\nlayout = \"timeline\"\n+++\n",
 		"content/timeline/_index.zh-hans.md": "+++\ntitle = \"时间线\"\nlayout = \"timeline\"\n+++\n",
 	}
@@ -92,9 +95,9 @@ func TestModuleConsumer(t *testing.T) {
 	}
 
 	public := filepath.Join(dir, "public")
-	pages, _ := filepath.Glob(filepath.Join(public, "posts", "*", "index.html"))
+	pages, _ := filepath.Glob(filepath.Join(public, "stories", "*", "index.html"))
 	if len(pages) != 1 {
-		t.Fatalf("%d articles in the other site's public/posts, want the one converted", len(pages))
+		t.Fatalf("%d articles in the other site's public/stories, want the one converted", len(pages))
 	}
 	p, err := site.Load(pages[0])
 	if err != nil {
@@ -116,15 +119,19 @@ func TestModuleConsumer(t *testing.T) {
 		t.Fatalf("in-article timeline with %d links", len(links))
 	}
 	twin := site.First(p.Root, func(n *html.Node) bool { return n.Data == "a" && site.Attr(n, "hreflang") == "zh-Hans" })
-	if twin == nil || !strings.HasPrefix(site.Attr(twin, "href"), "/zh-hans/posts/") {
+	if twin == nil || !strings.HasPrefix(site.Attr(twin, "href"), "/zh-hans/stories/") {
 		t.Errorf("the switcher does not lead to the Simplified twin")
+	}
+	nav := site.First(p.Root, site.Tag("nav"))
+	if site.First(nav, func(n *html.Node) bool { return n.Data == "a" && site.Attr(n, "href") == "/stories/" }) == nil {
+		t.Error("the navigation does not lead to the site's articles, /stories/")
 	}
 	tp, err := site.Load(filepath.Join(public, "timeline", "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	into := site.All(tp.Root, func(n *html.Node) bool {
-		return n.Data == "a" && strings.HasPrefix(site.Attr(n, "href"), "/posts/") && strings.Contains(site.Attr(n, "href"), "#t-")
+		return n.Data == "a" && strings.HasPrefix(site.Attr(n, "href"), "/stories/") && strings.Contains(site.Attr(n, "href"), "#t-")
 	})
 	if len(into) < 8 {
 		t.Errorf("/timeline/ has %d links into the article", len(into))
