@@ -1,10 +1,11 @@
 // Search with this language's Pagefind bundle (internal/search), loaded on
 // the search page only. The index holds each Han character as a token of
 // its own, so a query with Han characters is searched as an exact phrase of
-// the same tokens: it finds the characters side by side or nothing. A query
-// in the other script is folded into this page's script (讯飞星火 → 訊飛星火)
-// and both are searched; results are merged by page, a title that holds the
-// query first. Excerpts are cut from the indexed text at clause ends.
+// the same tokens: it finds the characters side by side or nothing. The
+// index is folded to one script (zh-fold.js, the table internal/search
+// folds with), and so is the query: 讯飞星火 and 訊飛星火 are one query on
+// either page. A title that holds the query comes first. Excerpts are cut
+// from the text as written (the record's meta.text) at clause ends.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -17,7 +18,7 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var pagefind = null;
-  var fold = null;
+  var fold = null; // the fold as a function, once zh-fold.js has loaded
   var han = /\p{Script=Han}/u;
   var space = /\s/u;
   var BREAK = "¶"; // between blocks (internal/search.Break)
@@ -25,12 +26,14 @@
   var sentenceEnd = /^[。！？!?；;]+$/;
 
   function folder() {
-    if (fold || !window.jishiFold) return fold;
+    if (fold) return fold;
+    if (!window.jishiFold) return function (q) { return q; };
     var from = Array.from(window.jishiFold.from), to = Array.from(window.jishiFold.to), m = new Map();
     from.forEach(function (c, i) { m.set(c, to[i]); });
     fold = function (q) { return Array.from(q, function (c) { return m.get(c) || c; }).join(""); };
     return fold;
   }
+  window.jishiFolded = function (q) { return folder()(q); }; // for the test that holds it to internal/search
 
   // tokens splits text as internal/search.Tokens does: each Han character
   // is a token, and so is each run of other characters between spaces and
@@ -76,7 +79,7 @@
   // clause before it and the text after it to a sentence's end, with … where
   // the block goes on.
   function excerpt(d, n) {
-    var words = d.content.split(" ");
+    var words = (d.meta.text || d.content).split(" ");
     // The first match in the text, else in the title (block 0).
     var title = words.indexOf(BREAK);
     var locs = (d.locations || []).slice().sort(function (a, b) { return a - b; });
@@ -129,21 +132,10 @@
       return;
     }
     var f = folder();
-    var queries = Array.from(new Set(f ? [q, f(q)] : [q]));
-    var found = await Promise.all(queries.map(function (x) { return pagefind.search(phrase(x)); }));
-    var best = new Map();
-    found.forEach(function (r) {
-      r.results.forEach(function (hit) {
-        var seen = best.get(hit.id);
-        if (!seen || hit.score > seen.score) best.set(hit.id, hit);
-      });
-    });
-    var hits = Array.from(best.values()).sort(function (a, b) { return b.score - a.score; }).slice(0, 20);
-    var data = await Promise.all(hits.map(function (h) { return h.data(); }));
-    var inTitle = function (d) {
-      var title = d.meta.title || "";
-      return queries.some(function (x) { return title.indexOf(x) >= 0; }) ? 0 : 1;
-    };
+    var fq = f(q);
+    var found = await pagefind.search(phrase(fq));
+    var data = await Promise.all(found.results.slice(0, 20).map(function (h) { return h.data(); }));
+    var inTitle = function (d) { return f(d.meta.title || "").indexOf(fq) >= 0 ? 0 : 1; };
     data = data.map(function (d, i) { return { d: d, i: i }; })
       .sort(function (a, b) { return inTitle(a.d) - inTitle(b.d) || a.i - b.i; })
       .map(function (x) { return x.d; });
@@ -171,6 +163,8 @@
     });
     say(data.length === 0 ? t.none : data.length === 1 ? t.one : t.results.replace("{n}", data.length));
   }
+
+  window.jishiSearch = search; // what the form calls, for the precision and recall test
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();

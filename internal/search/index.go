@@ -14,6 +14,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+
+	"github.com/jishi/jishi/internal/zhconv"
 )
 
 //go:embed index.mjs
@@ -43,8 +46,8 @@ func Language(lang string) string {
 // excerpts there.
 const Break = "¶"
 
-// Content is the text Pagefind indexes for r: its title and blocks as
-// Tokens, separated by Break.
+// Content is the text a result shows for r: its title and blocks as
+// Tokens, separated by Break. Pagefind indexes it folded (Folded).
 func Content(r Record) string {
 	var b strings.Builder
 	b.WriteString(Tokens(r.Title))
@@ -59,8 +62,29 @@ func Content(r Record) string {
 	return b.String()
 }
 
+// fold is zhconv.Fold, loaded once.
+var fold = sync.OnceValues(zhconv.Fold)
+
+// Folded is s with both scripts folded to one (zhconv.Fold), as the index
+// holds it and the search page folds a query: character for character, so
+// the tokens of s and of Folded(s) stand in the same places.
+func Folded(s string) (string, error) {
+	m, err := fold()
+	if err != nil {
+		return "", err
+	}
+	return strings.Map(func(r rune) rune {
+		if f, ok := m[r]; ok {
+			return f
+		}
+		return r
+	}, s), nil
+}
+
 // Lines writes recs to w as index.mjs reads them, grouped by bundle:
-// public/pagefind/<lang>/, with the title and date as what a result shows.
+// public/pagefind/<lang>/. The content is folded; what a result shows is
+// in meta: the title, the date, and the text as written (the same tokens,
+// so Pagefind's locations in the one are places in the other).
 func Lines(w io.Writer, public string, recs []Record) error {
 	recs = append([]Record(nil), recs...)
 	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Lang < recs[j].Lang })
@@ -72,12 +96,20 @@ func Lines(w io.Writer, public string, recs []Record) error {
 		if lang == "" {
 			lang = "unknown"
 		}
+		shown := Content(r)
+		indexed, err := Folded(shown)
+		if err != nil {
+			return err
+		}
 		l := line{
 			Bundle:   filepath.Join(public, "pagefind", lang),
 			URL:      r.URL,
 			Language: Language(lang),
-			Content:  Content(r),
+			Content:  indexed,
 			Meta:     map[string]string{"title": r.Title},
+		}
+		if indexed != shown {
+			l.Meta["text"] = shown
 		}
 		if r.Date != "" {
 			l.Meta["date"] = r.Date

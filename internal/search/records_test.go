@@ -56,7 +56,9 @@ func TestRead(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
 	if len(lines) != 3 || !strings.Contains(lines[2], `"bundle":"/pub/pagefind/zh-hant","url":"/posts/du-kou/","language":"x-zh-hant"`) ||
-		!strings.Contains(lines[0], `"language":"en"`) || !strings.Contains(lines[2], `"meta":{"date":"2024-03-02T08:00:00+08:00","title":"渡口夜話"}`) {
+		!strings.Contains(lines[0], `"language":"en"`) || strings.Contains(lines[0], `"text"`) ||
+		!strings.Contains(lines[2], `"content":"渡 口 夜 話 ¶ 船 到 江 心 ， 雾 才 散 开 。`) ||
+		!strings.Contains(lines[2], `"meta":{"date":"2024-03-02T08:00:00+08:00","text":"渡 口 夜 話 ¶ 船 到 江 心 ， 霧 才 散 開 。`) {
 		t.Errorf("Lines =\n%s", b.String())
 	}
 }

@@ -66,9 +66,15 @@ func FuzzTokens(f *testing.F) {
 	})
 }
 
-// TestQueryTokensMatch holds the search page's tokenizer (assets/js/search.js,
-// run in Node with a stand-in for the page) to the index's: a query is
-// found only if both split it the same way.
+// foldCases are queries in either script, and in neither (Latin, digits,
+// characters outside the basic block), whose fold the page and the index
+// must agree on.
+var foldCases = []string{"訊飛星火", "讯飞星火", "下的簽名", "下的签名", "發黃捲曲", "颱風路徑", "台风路径", "後來", "后来", "GPT-4 模型", "𠮷野家", "乾燥", "著名"}
+
+// TestQueryTokensMatch holds the search page's tokenizer and fold
+// (assets/js/search.js and zh-fold.js, run in Node with a stand-in for the
+// page) to the index's: a query is found only if both split and fold it
+// the same way.
 func TestQueryTokensMatch(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -81,6 +87,7 @@ func TestQueryTokensMatch(t *testing.T) {
 			ins = append(ins, tt.in)
 		}
 	}
+	ins = append(ins, foldCases...)
 	arg, _ := json.Marshal(ins)
 	script := `
 const fs = require("fs");
@@ -89,18 +96,31 @@ globalThis.window = globalThis;
 globalThis.document = { currentScript: el, documentElement: { lang: "zh-Hant" }, querySelector: () => el, getElementById: () => el };
 globalThis.location = { search: "" };
 (0, eval)(fs.readFileSync(process.argv[1], "utf8"));
-console.log(JSON.stringify(JSON.parse(process.argv[2]).map((s) => window.jishiTokens(s).join(" "))));`
-	out, err := exec.Command(node, "-e", script, filepath.Join(root, "assets", "js", "search.js"), string(arg)).CombinedOutput()
+(0, eval)(fs.readFileSync(process.argv[2], "utf8"));
+console.log(JSON.stringify(JSON.parse(process.argv[3]).map((s) => [window.jishiTokens(s).join(" "), window.jishiFolded(s)])));`
+	js := filepath.Join(root, "assets", "js")
+	out, err := exec.Command(node, "-e", script, filepath.Join(js, "zh-fold.js"), filepath.Join(js, "search.js"), string(arg)).CombinedOutput()
 	if err != nil {
 		t.Fatalf("node: %v\n%s", err, out)
 	}
-	var got []string
+	var got [][2]string
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("node output %q: %v", out, err)
 	}
 	for i, in := range ins {
-		if want := Tokens(in); got[i] != want {
-			t.Errorf("search.js tokens(%q) = %q, the index has %q", in, got[i], want)
+		if want := Tokens(in); got[i][0] != want {
+			t.Errorf("search.js tokens(%q) = %q, the index has %q", in, got[i][0], want)
+		}
+		if want, _ := Folded(in); got[i][1] != want {
+			t.Errorf("search.js folds %q to %q, the index to %q", in, got[i][1], want)
+		}
+	}
+	// Both scripts of one text fold to one string.
+	for _, pair := range [][2]string{{"訊飛星火", "讯飞星火"}, {"下的簽名", "下的签名"}, {"颱風路徑", "台风路径"}} {
+		a, _ := Folded(pair[0])
+		b, _ := Folded(pair[1])
+		if a != b {
+			t.Errorf("%q folds to %q and %q to %q", pair[0], a, pair[1], b)
 		}
 	}
 }

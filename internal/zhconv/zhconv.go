@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/jishi/jishi/internal/zhconv/occ"
 )
@@ -142,4 +143,74 @@ func (c *Converter) ConvertKeeping(s string, keep []string) string {
 		pairs[i], pairs[i+1] = pairs[i+1], pairs[i]
 	}
 	return strings.NewReplacer(pairs...).Replace(out)
+}
+
+// foldTables are the tables of a change of script (characters, phrases and
+// Taiwan variants, both ways), not of vocabulary: TWPhrases (軟體 ↔ 软件)
+// would make 體 and 件 one character.
+var foldTables = []string{"STCharacters", "STPhrases", "TSCharacters", "TSCharactersExt", "TSPhrases",
+	"TWVariants", "TWVariantsPhrases", "TWVariantsRev", "TWVariantsRevPhrases", "CJK_Compatibility_Ideographs"}
+
+// Fold is the table search folds both scripts with, so that a query in
+// either finds a page in either, the way a twin converts it: characters that
+// a conversion of script turns into each other anywhere in OpenCC's tables —
+// one for one, or in the same place of a phrase (反覆 ↔ 反复 makes 覆 and 复
+// one) — are one class, and each character of a class maps to its smallest.
+// A character-for-character fold to one script would miss a twin written
+// by phrase (反覆 → 反复, while 覆 alone stays 覆). The index
+// (internal/search) and the search page (assets/js/zh-fold.js, generated
+// from this) fold with the same table.
+func Fold() (map[rune]rune, error) {
+	parent := map[rune]rune{}
+	var find func(r rune) rune
+	find = func(r rune) rune {
+		p, ok := parent[r]
+		if !ok || p == r {
+			return r
+		}
+		root := find(p)
+		parent[r] = root
+		return root
+	}
+	union := func(a, b rune) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if rb < ra {
+			ra, rb = rb, ra
+		}
+		parent[ra], parent[rb] = ra, ra
+	}
+	for _, name := range foldTables {
+		b, err := data.ReadFile("data/" + name + ".tsv")
+		if err != nil {
+			return nil, fmt.Errorf("zhconv: no table %s", name)
+		}
+		for line := range strings.SplitSeq(string(b), "\n") {
+			k, vs, ok := strings.Cut(line, "\t")
+			if !ok {
+				continue
+			}
+			from := []rune(k)
+			for v := range strings.FieldsSeq(vs) {
+				to := []rune(v)
+				if len(to) != len(from) {
+					continue
+				}
+				for i := range from {
+					if from[i] != to[i] && unicode.Is(unicode.Han, from[i]) && unicode.Is(unicode.Han, to[i]) {
+						union(from[i], to[i])
+					}
+				}
+			}
+		}
+	}
+	m := map[rune]rune{}
+	for r := range parent {
+		if root := find(r); root != r {
+			m[r] = root
+		}
+	}
+	return m, nil
 }
