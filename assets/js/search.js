@@ -1,5 +1,8 @@
 // Search with this language's Pagefind bundle (internal/search), loaded on
-// the search page only. The index holds each Han character as a token of
+// the search page only. Chinese has one bundle for both scripts, a record
+// for a page and its twins: each result is shown in the page's language
+// when the article has it (meta url:, title:, text: of that language), else
+// in its own, marked with its lang. The index holds each Han character as a token of
 // its own, so a query with Han characters is searched as an exact phrase of
 // the same tokens: it finds the characters side by side or nothing. The
 // index is folded to one script (zh-fold.js, the table internal/search
@@ -9,10 +12,11 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  var textLang = script.dataset.lang;
   var base = script.dataset.bundle;
+  var root = base.replace(/pagefind\/[^/]+\/$/, ""); // the site's root, /sub/ on a site under a path
   var t = JSON.parse(script.dataset.strings);
   var lang = document.documentElement.lang;
+  var want = lang.toLowerCase();
   var form = document.querySelector("form.search");
   var input = document.getElementById("q");
   var status = document.getElementById("search-status");
@@ -78,8 +82,24 @@
   // excerpt returns [before, match, after] around the first match: the
   // clause before it and the text after it to a sentence's end, with … where
   // the block goes on.
+  // view is what a result shows on this page: the article in the page's
+  // language when it has one, else in its own (with its lang); nothing when
+  // its version in this language is a result of its own.
+  function view(d) {
+    var m = d.meta, own = m.lang === want, twin = m["url:" + want];
+    if (!own && !twin && (m.alts || "").split(" ").indexOf(want) >= 0) return null;
+    return {
+      url: twin ? root + twin.replace(/^\//, "") : d.url,
+      title: (twin ? m["title:" + want] : m.title) || "",
+      text: (twin ? m["text:" + want] : m.text) || d.content,
+      date: m.date,
+      lang: own || twin ? "" : m.lang,
+      locations: d.locations,
+    };
+  }
+
   function excerpt(d, n) {
-    var words = (d.meta.text || d.content).split(" ");
+    var words = d.text.split(" ");
     // The first match in the text, else in the title (block 0).
     var title = words.indexOf(BREAK);
     var locs = (d.locations || []).slice().sort(function (a, b) { return a - b; });
@@ -124,8 +144,14 @@
     list.replaceChildren();
     try {
       if (!pagefind) {
-        pagefind = await import(base + "pagefind.js");
-        if (pagefind.init) await pagefind.init();
+        // A large archive is indexed in shards (internal/search.ShardTokens),
+        // merged here into one search.
+        var shards = (await (await fetch(base + "shards.json")).json()).shards;
+        var pf = await import(base + shards[0] + "pagefind.js");
+        await pf.options({ baseUrl: root });
+        await pf.init();
+        for (var i = 1; i < shards.length; i++) await pf.mergeIndex(base + shards[i]);
+        pagefind = pf;
       }
     } catch (e) {
       say(t.unavailable);
@@ -134,8 +160,9 @@
     var f = folder();
     var fq = f(q);
     var found = await pagefind.search(phrase(fq));
-    var data = await Promise.all(found.results.slice(0, 20).map(function (h) { return h.data(); }));
-    var inTitle = function (d) { return f(d.meta.title || "").indexOf(fq) >= 0 ? 0 : 1; };
+    var data = (await Promise.all(found.results.slice(0, 20).map(function (h) { return h.data(); })))
+      .map(view).filter(Boolean);
+    var inTitle = function (d) { return f(d.title).indexOf(fq) >= 0 ? 0 : 1; };
     data = data.map(function (d, i) { return { d: d, i: i }; })
       .sort(function (a, b) { return inTitle(a.d) - inTitle(b.d) || a.i - b.i; })
       .map(function (x) { return x.d; });
@@ -143,18 +170,18 @@
     data.forEach(function (d) {
       var li = el("li", "result");
       var h = el("h2");
-      var a = el("a", null, d.meta.title);
+      var a = el("a", null, d.title);
       a.href = d.url;
-      if (textLang) h.lang = textLang; // another language's articles; the date stays the page's
+      if (d.lang) h.lang = d.lang; // another language's article; the date stays the page's
       h.appendChild(a);
       li.appendChild(h);
-      if (d.meta.date) {
-        var date = when(d.meta.date);
+      if (d.date) {
+        var date = when(d.date);
         if (date) li.appendChild(el("p", "meta", date));
       }
       var parts = excerpt(d, n);
       var p = el("p", "excerpt");
-      if (textLang) p.lang = textLang;
+      if (d.lang) p.lang = d.lang;
       p.append(parts[0]);
       if (parts[1]) p.append(el("mark", null, parts[1]));
       p.append(parts[2]);

@@ -18,6 +18,9 @@ type Record struct {
 	Title string `json:"title"` // the article's <h1>
 	Date  string `json:"date"`  // the datetime of its data-pagefind-meta="date" element
 	Text  string `json:"text"`  // what a reader reads, one block a line, without the title
+	// Alt is where the page is in each language, x-default included (its
+	// head's rel=alternate links, lower-case hreflang → href), so twins meet.
+	Alt map[string]string `json:"alt,omitempty"`
 }
 
 // Read returns the records of every page under public that marks its
@@ -73,6 +76,12 @@ func record(b []byte, url string) (Record, bool, error) {
 		if n.Type == html.ElementNode {
 			if n.DataAtom == atom.Html {
 				r.Lang = strings.ToLower(attr(n, "lang"))
+			}
+			if n.DataAtom == atom.Link && attr(n, "rel") == "alternate" && attr(n, "hreflang") != "" {
+				if r.Alt == nil {
+					r.Alt = map[string]string{}
+				}
+				r.Alt[strings.ToLower(attr(n, "hreflang"))] = attr(n, "href")
 			}
 			if has(n, "data-pagefind-body") && body == nil {
 				body = n

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -50,15 +52,88 @@ func TestRead(t *testing.T) {
 	if c := Content(want[1]); !strings.HasPrefix(c, "渡 口 夜 話 ¶ 船 到 江 心 ， 霧 才 散 開 。 ¶ 第 二 段 ¶") {
 		t.Errorf("Content = %q", c)
 	}
+	lines := linesOf(t, got)
+	if len(lines) != 3 || lines[0].Bundle != "/pub/pagefind/en/1" || lines[0].Language != "en" || lines[0].Meta["text"] != "" ||
+		lines[1].URL != "/posts/du-kou/" || lines[1].Bundle != "/pub/pagefind/zh/1" || lines[1].Language != "x-zh" ||
+		!strings.HasPrefix(lines[1].Content, "渡 口 夜 話 ¶ 船 到 江 心 ， 雾 才 散 开 。") ||
+		!strings.HasPrefix(lines[1].Meta["text"], "渡 口 夜 話 ¶ 船 到 江 心 ， 霧 才 散 開 。") || lines[1].Meta["lang"] != "zh-hant" {
+		t.Errorf("Lines = %+v", lines)
+	}
+}
+
+func linesOf(t *testing.T, recs []Record) []line {
+	t.Helper()
 	var b strings.Builder
-	if err := Lines(&b, "/pub", got); err != nil {
+	if err := Lines(&b, "/pub", recs); err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
-	if len(lines) != 3 || !strings.Contains(lines[2], `"bundle":"/pub/pagefind/zh-hant","url":"/posts/du-kou/","language":"x-zh-hant"`) ||
-		!strings.Contains(lines[0], `"language":"en"`) || strings.Contains(lines[0], `"text"`) ||
-		!strings.Contains(lines[2], `"content":"渡 口 夜 話 ¶ 船 到 江 心 ， 雾 才 散 开 。`) ||
-		!strings.Contains(lines[2], `"meta":{"date":"2024-03-02T08:00:00+08:00","text":"渡 口 夜 話 ¶ 船 到 江 心 ， 霧 才 散 開 。`) {
-		t.Errorf("Lines =\n%s", b.String())
+	var out []line
+	for l := range strings.SplitSeq(strings.TrimSpace(b.String()), "\n") {
+		var x line
+		if err := json.Unmarshal([]byte(l), &x); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// TestTwinsAreOneRecord: a page and its twin in the other script (met by
+// their rel=alternate links, on a site under a path) are one record of the
+// Chinese bundle, which shows either; a twin written with other words is a
+// record of its own, and each names the languages the page has.
+func TestTwinsAreOneRecord(t *testing.T) {
+	alt := map[string]string{
+		"zh-hant":   "https://example.org/sub/posts/a/",
+		"zh-hans":   "https://example.org/sub/zh-hans/posts/a/",
+		"x-default": "https://example.org/sub/posts/a/",
+	}
+	altB := map[string]string{
+		"zh-hans":   "https://example.org/sub/zh-hans/posts/b/",
+		"zh-hant":   "https://example.org/sub/posts/b/",
+		"x-default": "https://example.org/sub/zh-hans/posts/b/",
+	}
+	recs := []Record{
+		{URL: "/zh-hans/posts/a/", Lang: "zh-hans", Title: "软体发展", Text: "反复讨论。", Alt: alt},
+		{URL: "/posts/a/", Lang: "zh-hant", Title: "軟體發展", Text: "反覆討論。", Alt: alt},
+		{URL: "/zh-hans/posts/b/", Lang: "zh-hans", Title: "软件", Text: "鼠标", Alt: altB},
+		{URL: "/posts/b/", Lang: "zh-hant", Title: "軟體", Text: "滑鼠", Alt: altB},
+	}
+	lines := linesOf(t, recs)
+	if len(lines) != 3 {
+		t.Fatalf("%d records, want 3: %+v", len(lines), lines)
+	}
+	a := lines[0]
+	if a.URL != "/posts/a/" || a.Meta["lang"] != "zh-hant" || a.Meta["url:zh-hans"] != "/zh-hans/posts/a/" ||
+		a.Meta["title:zh-hans"] != "软体发展" || a.Meta["text:zh-hans"] != "软 体 发 展 ¶ 反 复 讨 论 。" ||
+		a.Meta["text"] != "軟 體 發 展 ¶ 反 覆 討 論 。" || a.Meta["alts"] != "zh-hans" {
+		t.Errorf("a page and its twin: %+v", a)
+	}
+	// The twin in other words: two records, the x-default one first.
+	if lines[1].URL != "/zh-hans/posts/b/" || lines[2].URL != "/posts/b/" || lines[1].Meta["url:zh-hant"] != "" ||
+		lines[1].Meta["alts"] != "zh-hant" || lines[2].Meta["alts"] != "zh-hans" {
+		t.Errorf("a twin in other words: %+v", lines[1:])
+	}
+}
+
+// TestShards: a bundle whose records hold more than ShardTokens tokens is
+// split into shards in order, each under the limit, and a new bundle starts
+// at shard 1.
+func TestShards(t *testing.T) {
+	defer func(n int) { ShardTokens = n }(ShardTokens)
+	ShardTokens = 10
+	var recs []Record
+	for i, text := range []string{"一二三", "四五六", "七八九", "十", "甲乙丙丁戊己庚"} {
+		recs = append(recs, Record{URL: fmt.Sprintf("/posts/%d/", i), Lang: "zh-hant", Title: "題", Text: text})
+	}
+	recs = append(recs, Record{URL: "/en/posts/a/", Lang: "en", Title: "A", Text: "B"})
+	var got []string
+	for _, l := range linesOf(t, recs) {
+		got = append(got, l.URL+" "+strings.TrimPrefix(l.Bundle, "/pub/pagefind/"))
+	}
+	// 題 ¶ 一 二 三 is 5 tokens: two a shard; 題 ¶ 十 is 3.
+	want := []string{"/en/posts/a/ en/1", "/posts/0/ zh/1", "/posts/1/ zh/1", "/posts/2/ zh/2", "/posts/3/ zh/2", "/posts/4/ zh/3"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("shards:\n%v\nwant\n%v", got, want)
 	}
 }

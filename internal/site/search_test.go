@@ -54,12 +54,43 @@ func TestSearchPrecisionRecall(t *testing.T) {
 	if out, err := Build(src, pub); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
+	// In shards, as a large archive is, so the page merges them.
+	defer func(n int) { search.ShardTokens = n }(search.ShardTokens)
+	search.ShardTokens = 800
 	if _, err := search.Index(context.Background(), Root(), pub, os.Stderr); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := search.Read(pub)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// One Chinese bundle, in shards, an article and its twin one record.
+	var shards struct{ Shards []string }
+	b, err := os.ReadFile(filepath.Join(pub, "pagefind", "zh", "shards.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &shards)
+	}
+	if err != nil || len(shards.Shards) < 2 {
+		t.Fatalf("shards.json: %+v (%v), want 2 or more", shards, err)
+	}
+	records := 0
+	for _, s := range shards.Shards {
+		var entry struct {
+			Languages map[string]struct {
+				PageCount int `json:"page_count"`
+			} `json:"languages"`
+		}
+		b, err := os.ReadFile(filepath.Join(pub, "pagefind", "zh", s, "pagefind-entry.json"))
+		if err == nil {
+			err = json.Unmarshal(b, &entry)
+		}
+		if err != nil || len(entry.Languages) != 1 {
+			t.Fatalf("shard %s: %+v (%v), want one language", s, entry, err)
+		}
+		records += entry.Languages["x-zh"].PageCount
+	}
+	if records != len(docs) {
+		t.Errorf("%d records in the Chinese bundle's shards, want %d: an article and its twin are one", records, len(docs))
 	}
 
 	// What each article says, in each script, as the index holds it.
