@@ -88,19 +88,23 @@ func destination(args []string) string {
 	return "public"
 }
 
-// indexSearch writes the search index of the built site (internal/search):
-// one Pagefind bundle per language. Without Node and Pagefind the site is
-// still built and one line says how to add search.
+// indexSearch writes the search index of the built site (internal/search),
+// keeping the shards nothing changed in. Without Node and Pagefind the site
+// is still built and one line says how to add search.
 func indexSearch(site string, stdout, stderr io.Writer) error {
 	if !sitebuild.Pagefind(".") {
 		fmt.Fprintln(stdout, "search: skipped, Pagefind is not installed; run `npm ci` (Node 20 or later) and build again to add it")
 		return nil
 	}
-	n, err := search.Index(context.Background(), ".", site, stderr)
+	pages, fresh, err := search.Index(context.Background(), ".", site, stderr)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "search: indexed %d pages of %s\n", n, site)
+	if fresh == pages {
+		fmt.Fprintf(stdout, "search: indexed %d pages of %s\n", pages, site)
+	} else {
+		fmt.Fprintf(stdout, "search: indexed %d of %d pages of %s; the others' shards are unchanged and kept\n", fresh, pages, site)
+	}
 	return nil
 }
 

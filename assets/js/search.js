@@ -1,14 +1,14 @@
 // Search with this language's Pagefind bundle (internal/search), loaded on
-// the search page only. Chinese has one bundle for both scripts, a record
-// for a page and its twins: each result is shown in the page's language
-// when the article has it (meta url:, title:, text: of that language), else
-// in its own, marked with its lang. The index holds each Han character as a token of
-// its own, so a query with Han characters is searched as an exact phrase of
-// the same tokens: it finds the characters side by side or nothing. The
+// the search page only. Chinese has one bundle for both scripts, one record
+// for a page and its twins: a result is shown in the page's language when
+// the article has it (meta url: and title: of that language), else in its
+// own, marked with its lang. The index holds each Han character as a token
+// of its own, so a query with Han characters is searched as an exact phrase
+// of the same tokens: it finds the characters side by side or nothing. The
 // index is folded to one script (zh-fold.js, the table internal/search
 // folds with), and so is the query: 讯飞星火 and 訊飛星火 are one query on
 // either page. A title that holds the query comes first. Excerpts are cut
-// from the text as written (the record's meta.text) at clause ends.
+// at clause ends from the text as written, a file beside the index.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -85,13 +85,13 @@
   // view is what a result shows on this page: the article in the page's
   // language when it has one, else in its own (with its lang); nothing when
   // its version in this language is a result of its own.
-  function view(d) {
+  function view(d, texts) {
     var m = d.meta, own = m.lang === want, twin = m["url:" + want];
     if (!own && !twin && (m.alts || "").split(" ").indexOf(want) >= 0) return null;
     return {
       url: twin ? root + twin.replace(/^\//, "") : d.url,
       title: (twin ? m["title:" + want] : m.title) || "",
-      text: (twin ? m["text:" + want] : m.text) || d.content,
+      text: texts[own || twin ? want : m.lang] || d.content,
       date: m.date,
       lang: own || twin ? "" : m.lang,
       locations: d.locations,
@@ -160,8 +160,12 @@
     var f = folder();
     var fq = f(q);
     var found = await pagefind.search(phrase(fq));
-    var data = (await Promise.all(found.results.slice(0, 20).map(function (h) { return h.data(); })))
-      .map(view).filter(Boolean);
+    var data = (await Promise.all(found.results.slice(0, 20).map(async function (h) {
+      var d = await h.data();
+      // The texts as written are a file beside the shard (internal/search), not meta.
+      var r = await fetch(base + d.meta.t);
+      return view(d, r.ok ? await r.json() : {});
+    }))).filter(Boolean);
     var inTitle = function (d) { return f(d.title).indexOf(fq) >= 0 ? 0 : 1; };
     data = data.map(function (d, i) { return { d: d, i: i }; })
       .sort(function (a, b) { return inTitle(a.d) - inTitle(b.d) || a.i - b.i; })

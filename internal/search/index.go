@@ -3,7 +3,9 @@ package search
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -95,11 +97,11 @@ func Folded(s string) (string, error) {
 	}, s), nil
 }
 
-// ShardTokens is the most tokens one Pagefind index of a bundle holds: its
-// memory grows with the tokens it holds (about … MB a million), so a large
-// archive is indexed in shards, one after another, which the search page
-// merges (Pagefind's mergeIndex). Shards are listed in the bundle's
-// shards.json.
+// ShardTokens is the most tokens one Pagefind index of a bundle holds. Its
+// memory grows with them (Pagefind's service took 790 MB for a shard of
+// 3 million, 1,387 generated articles), so a large archive is indexed in
+// shards, one after another, which the search page merges (Pagefind's
+// mergeIndex); they are listed in the bundle's shards.json.
 var ShardTokens = 3_000_000
 
 // entry is one record of a bundle: a page, with the twins in other scripts
@@ -110,41 +112,34 @@ type entry struct {
 	indexed, shown string
 	twins          []Record
 	twinShown      []string
+	shard, seq     int // its shard of the bundle, from 1, and its place in it
 }
 
 // Lines writes recs to w as index.mjs reads them, one line a record, grouped
-// by bundle: public/pagefind/<Bundle>/. A page and its twins are one
-// record. The content is folded; what a result shows is in meta: for the
-// page, its lang, title, date and text as written (text only where it
-// differs from the content), for each twin url:, title: and text: with its
-// language after the colon, and alts, the languages the page has versions
-// in, so a search page can show a page in its own language, or in the one
-// it has.
+// by bundle and shard: public/pagefind/<Bundle>/<shard>/. A page and its
+// twins are one record. The content is folded. What a result shows is in
+// meta: the page's lang, title and date; for each twin url: and title:
+// with its language after the colon; alts, the languages the page has
+// versions in, so a search page shows a page in its own language or in
+// the one it has; and t, the file of the texts as written (Texts), kept
+// out of Pagefind, which indexes every word of meta.
 func Lines(w io.Writer, public string, recs []Record) error {
 	entries, err := group(recs)
 	if err != nil {
 		return err
 	}
+	return writeLines(w, public, entries)
+}
+
+func writeLines(w io.Writer, public string, entries []entry) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	shard, tokens, last := 1, 0, ""
 	for _, e := range entries {
 		bundle := Bundle(e.r.Lang)
-		n := strings.Count(e.indexed, " ") + 1
-		switch {
-		case bundle != last:
-			shard, tokens, last = 1, 0, bundle
-		case tokens > 0 && tokens+n > ShardTokens:
-			shard, tokens = shard+1, 0
-		}
-		tokens += n
-		meta := map[string]string{"title": e.r.Title, "lang": e.r.Lang}
+		meta := map[string]string{"title": e.r.Title, "lang": e.r.Lang, "t": textFile(e)}
 		if e.r.Date != "" {
 			meta["date"] = e.r.Date
-		}
-		if e.shown != e.indexed {
-			meta["text"] = e.shown
 		}
 		var alts []string
 		for l := range e.r.Alt {
@@ -156,15 +151,12 @@ func Lines(w io.Writer, public string, recs []Record) error {
 			slices.Sort(alts)
 			meta["alts"] = strings.Join(alts, " ")
 		}
-		for i, t := range e.twins {
+		for _, t := range e.twins {
 			meta["url:"+t.Lang] = t.URL
 			meta["title:"+t.Lang] = t.Title
-			if e.twinShown[i] != e.indexed {
-				meta["text:"+t.Lang] = e.twinShown[i]
-			}
 		}
 		l := line{
-			Bundle:   filepath.Join(public, "pagefind", bundle, strconv.Itoa(shard)),
+			Bundle:   filepath.Join(public, "pagefind", bundle, strconv.Itoa(e.shard)),
 			URL:      e.r.URL,
 			Language: Language(bundle),
 			Content:  e.indexed,
@@ -175,6 +167,35 @@ func Lines(w io.Writer, public string, recs []Record) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// textFile is where an entry's texts are, from its bundle's folder.
+func textFile(e entry) string {
+	return fmt.Sprintf("%d/text/%d.json", e.shard, e.seq)
+}
+
+// writeTexts writes, for each entry, the file of its texts as written, one
+// per language of the page and its twins, in tokens that stand where the
+// indexed ones do: {"zh-hant": "渡 口 …", "zh-hans": "渡 口 …"}.
+func writeTexts(public string, entries []entry) error {
+	for _, e := range entries {
+		texts := map[string]string{e.r.Lang: e.shown}
+		for i, t := range e.twins {
+			texts[t.Lang] = e.twinShown[i]
+		}
+		b, err := json.Marshal(texts)
+		if err != nil {
+			return err
+		}
+		p := filepath.Join(public, "pagefind", Bundle(e.r.Lang), filepath.FromSlash(textFile(e)))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // group makes the entries of recs, sorted by bundle: each Chinese page takes
@@ -208,6 +229,7 @@ func group(recs []Record) ([]entry, error) {
 		if indexed[i], err = Folded(shown[i]); err != nil {
 			return nil, err
 		}
+		recs[i].Text = "" // in shown now; at 10,000 articles each copy is hundreds of MB
 	}
 	used := make([]bool, len(recs))
 	var out []entry
@@ -231,6 +253,31 @@ func group(recs []Record) ([]entry, error) {
 			}
 		}
 		out = append(out, e)
+	}
+	// Oldest first, so that a new article joins the last shard and the
+	// others keep their stamps; then shards in order, each under
+	// ShardTokens unless one page is more.
+	slices.SortStableFunc(out, func(a, b entry) int {
+		if c := strings.Compare(Bundle(a.r.Lang), Bundle(b.r.Lang)); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.r.Date, b.r.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.r.URL, b.r.URL)
+	})
+	shard, seq, tokens, last := 1, 0, 0, ""
+	for i := range out {
+		n := strings.Count(out[i].indexed, " ") + 1
+		switch b := Bundle(out[i].r.Lang); {
+		case b != last:
+			shard, seq, tokens, last = 1, 0, 0, b
+		case tokens > 0 && tokens+n > ShardTokens:
+			shard, seq, tokens = shard+1, 0, 0
+		}
+		tokens += n
+		seq++
+		out[i].shard, out[i].seq = shard, seq
 	}
 	return out, nil
 }
@@ -262,35 +309,137 @@ func lookup(byURL map[string]int, path string) (int, bool) {
 // Bundle), running Pagefind's Node API from dir, the folder whose
 // node_modules holds it. Each bundle runs in a Node process of its own,
 // one after another: running two at once was no faster (32 s against 29 s
-// for 4,000 pages), and memory stays that of one bundle. It returns how
-// many pages it indexed.
-func Index(ctx context.Context, dir, public string, stderr io.Writer) (int, error) {
+// for 4,000 pages), and memory stays that of one shard. A shard whose
+// records are what they were when it was written (its stamp) is kept, and
+// shards go oldest article first, so converting a new article re-indexes
+// the last shard, not the archive. It returns how many pages the bundles
+// hold and how many it indexed.
+func Index(ctx context.Context, dir, public string, stderr io.Writer) (pages, indexed int, err error) {
 	recs, err := Read(public)
 	if err != nil {
-		return 0, err
-	}
-	if err := os.RemoveAll(filepath.Join(public, "pagefind")); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	abs, err := filepath.Abs(public)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	byBundle := map[string][]Record{}
-	for _, r := range recs {
-		byBundle[Bundle(r.Lang)] = append(byBundle[Bundle(r.Lang)], r)
+	entries, err := group(recs)
+	if err != nil {
+		return 0, 0, err
 	}
-	total := 0
+	recs = nil
+	byBundle := map[string][]entry{}
+	for _, e := range entries {
+		byBundle[Bundle(e.r.Lang)] = append(byBundle[Bundle(e.r.Lang)], e)
+	}
+	root := filepath.Join(abs, "pagefind")
+	if old, err := os.ReadDir(root); err == nil {
+		for _, d := range old {
+			if _, ok := byBundle[d.Name()]; !ok {
+				if err := os.RemoveAll(filepath.Join(root, d.Name())); err != nil {
+					return 0, 0, err
+				}
+			}
+		}
+	}
+	version, _ := os.ReadFile(filepath.Join(dir, "node_modules", "pagefind", "package.json"))
 	for _, b := range slices.Sorted(maps.Keys(byBundle)) {
-		if _, err := run(ctx, dir, abs, byBundle[b], stderr); err != nil {
-			return total, fmt.Errorf("%s: %w", b, err)
+		es := byBundle[b]
+		stamps, err := stampShards(es, indexer+string(version))
+		if err != nil {
+			return pages, indexed, err
 		}
-		total += len(byBundle[b])
-		if err := writeShards(filepath.Join(abs, "pagefind", b)); err != nil {
-			return total, err
+		if err := keepShards(filepath.Join(root, b), stamps); err != nil {
+			return pages, indexed, err
+		}
+		var todo []entry
+		for _, e := range es {
+			pages += 1 + len(e.twins)
+			if stamps[e.shard] != "" {
+				todo = append(todo, e)
+				indexed += 1 + len(e.twins)
+			}
+		}
+		if len(todo) > 0 {
+			if _, err := run(ctx, dir, abs, todo, stderr); err != nil {
+				return pages, indexed, fmt.Errorf("%s: %w", b, err)
+			}
+			if err := writeTexts(abs, todo); err != nil {
+				return pages, indexed, err
+			}
+			for shard, st := range stamps {
+				if st != "" {
+					if err := os.WriteFile(filepath.Join(root, b, strconv.Itoa(shard), stampFile), []byte(st), 0o644); err != nil {
+						return pages, indexed, err
+					}
+				}
+			}
+		}
+		if err := writeShards(filepath.Join(root, b)); err != nil {
+			return pages, indexed, err
 		}
 	}
-	return total, nil
+	return pages, indexed, nil
+}
+
+// stampFile holds, in a shard's folder, the stamp it was written from.
+const stampFile = "jishi-shard.sha256"
+
+// stampShards returns each shard's stamp: the SHA-256 of its lines, its
+// texts and what indexes them (the indexer and Pagefind's version).
+func stampShards(es []entry, tools string) (map[int]string, error) {
+	stamps := map[int]string{}
+	for i := 0; i < len(es); {
+		j := i
+		for j < len(es) && es[j].shard == es[i].shard {
+			j++
+		}
+		h := sha256.New()
+		io.WriteString(h, tools)
+		if err := writeLines(h, "", es[i:j]); err != nil {
+			return nil, err
+		}
+		for _, e := range es[i:j] {
+			io.WriteString(h, e.shown)
+			for _, t := range e.twinShown {
+				io.WriteString(h, t)
+			}
+		}
+		stamps[es[i].shard] = hex.EncodeToString(h.Sum(nil))
+		i = j
+	}
+	return stamps, nil
+}
+
+// keepShards removes from a bundle's folder the shards that are no longer
+// and those whose stamp changed, and marks in stamps (by emptying them)
+// the shards kept as they are.
+func keepShards(dir string, stamps map[int]string) error {
+	old, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // a new bundle
+	}
+	for _, d := range old {
+		n, err := strconv.Atoi(d.Name())
+		if err != nil || !d.IsDir() {
+			continue
+		}
+		p := filepath.Join(dir, d.Name())
+		was, _ := os.ReadFile(filepath.Join(p, stampFile))
+		if st, ok := stamps[n]; ok && string(was) == st && exists(filepath.Join(p, "pagefind-entry.json")) {
+			stamps[n] = ""
+			continue
+		}
+		if err := os.RemoveAll(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // writeShards lists the shards of the bundle in dir in its shards.json, in
@@ -320,8 +469,8 @@ func writeShards(dir string) error {
 	return os.WriteFile(filepath.Join(dir, "shards.json"), b, 0o644)
 }
 
-// run indexes recs with one Node process.
-func run(ctx context.Context, dir, public string, recs []Record, stderr io.Writer) (int, error) {
+// run indexes entries with one Node process.
+func run(ctx context.Context, dir, public string, entries []entry, stderr io.Writer) (int, error) {
 	cmd := exec.CommandContext(ctx, "node", "--input-type=module", "-e", indexer)
 	cmd.Dir = dir
 	cmd.Stderr = stderr
@@ -334,7 +483,7 @@ func run(ctx context.Context, dir, public string, recs []Record, stderr io.Write
 	if err := cmd.Start(); err != nil {
 		return 0, err
 	}
-	werr := Lines(in, public, recs)
+	werr := writeLines(in, public, entries)
 	in.Close()
 	if err := cmd.Wait(); err != nil {
 		return 0, fmt.Errorf("node: %v", err)

@@ -53,10 +53,12 @@ func TestRead(t *testing.T) {
 		t.Errorf("Content = %q", c)
 	}
 	lines := linesOf(t, got)
-	if len(lines) != 3 || lines[0].Bundle != "/pub/pagefind/en/1" || lines[0].Language != "en" || lines[0].Meta["text"] != "" ||
-		lines[1].URL != "/posts/du-kou/" || lines[1].Bundle != "/pub/pagefind/zh/1" || lines[1].Language != "x-zh" ||
-		!strings.HasPrefix(lines[1].Content, "渡 口 夜 話 ¶ 船 到 江 心 ， 雾 才 散 开 。") ||
-		!strings.HasPrefix(lines[1].Meta["text"], "渡 口 夜 話 ¶ 船 到 江 心 ， 霧 才 散 開 。") || lines[1].Meta["lang"] != "zh-hant" {
+	// Bundles in order, and in a bundle the oldest first (undated first).
+	if len(lines) != 3 || lines[0].Bundle != "/pub/pagefind/en/1" || lines[0].Language != "en" || lines[0].Meta["t"] != "1/text/1.json" ||
+		lines[1].URL != "/zh-hans/posts/b/x.html" || lines[1].Meta["t"] != "1/text/1.json" ||
+		lines[2].URL != "/posts/du-kou/" || lines[2].Bundle != "/pub/pagefind/zh/1" || lines[2].Language != "x-zh" ||
+		!strings.HasPrefix(lines[2].Content, "渡 口 夜 話 ¶ 船 到 江 心 ， 雾 才 散 开 。") ||
+		lines[2].Meta["lang"] != "zh-hant" || lines[2].Meta["t"] != "1/text/2.json" {
 		t.Errorf("Lines = %+v", lines)
 	}
 }
@@ -105,13 +107,24 @@ func TestTwinsAreOneRecord(t *testing.T) {
 	}
 	a := lines[0]
 	if a.URL != "/posts/a/" || a.Meta["lang"] != "zh-hant" || a.Meta["url:zh-hans"] != "/zh-hans/posts/a/" ||
-		a.Meta["title:zh-hans"] != "软体发展" || a.Meta["text:zh-hans"] != "软 体 发 展 ¶ 反 复 讨 论 。" ||
-		a.Meta["text"] != "軟 體 發 展 ¶ 反 覆 討 論 。" || a.Meta["alts"] != "zh-hans" {
+		a.Meta["title:zh-hans"] != "软体发展" || a.Meta["alts"] != "zh-hans" {
 		t.Errorf("a page and its twin: %+v", a)
 	}
-	// The twin in other words: two records, the x-default one first.
-	if lines[1].URL != "/zh-hans/posts/b/" || lines[2].URL != "/posts/b/" || lines[1].Meta["url:zh-hant"] != "" ||
-		lines[1].Meta["alts"] != "zh-hant" || lines[2].Meta["alts"] != "zh-hans" {
+	entries, err := group(recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := t.TempDir()
+	if err := writeTexts(pub, entries); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(pub, "pagefind", "zh", filepath.FromSlash(a.Meta["t"])))
+	if want := `{"zh-hans":"软 体 发 展 ¶ 反 复 讨 论 。","zh-hant":"軟 體 發 展 ¶ 反 覆 討 論 。"}`; string(b) != want {
+		t.Errorf("texts of a page and its twin: %s, want %s", b, want)
+	}
+	// The twin in other words: two records, each naming the other's language.
+	if lines[1].URL != "/posts/b/" || lines[2].URL != "/zh-hans/posts/b/" || lines[2].Meta["url:zh-hant"] != "" ||
+		lines[1].Meta["alts"] != "zh-hans" || lines[2].Meta["alts"] != "zh-hant" {
 		t.Errorf("a twin in other words: %+v", lines[1:])
 	}
 }

@@ -66,7 +66,7 @@ func IndexSearch(dir string) (bool, error) {
 	if !sitebuild.Pagefind(Root()) {
 		return false, nil
 	}
-	if _, err := search.Index(context.Background(), Root(), dir, os.Stderr); err != nil {
+	if _, _, err := search.Index(context.Background(), Root(), dir, os.Stderr); err != nil {
 		return false, err
 	}
 	return true, nil

@@ -57,7 +57,7 @@ func TestSearchPrecisionRecall(t *testing.T) {
 	// In shards, as a large archive is, so the page merges them.
 	defer func(n int) { search.ShardTokens = n }(search.ShardTokens)
 	search.ShardTokens = 800
-	if _, err := search.Index(context.Background(), Root(), pub, os.Stderr); err != nil {
+	if _, _, err := search.Index(context.Background(), Root(), pub, os.Stderr); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := search.Read(pub)
