@@ -194,11 +194,19 @@ func measure(name string, cmd *exec.Cmd) (step, error) {
 	var out strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
-	if err := cmd.Run(); err != nil {
+	if err := cmd.Start(); err != nil {
+		return step{}, fmt.Errorf("%s: %v", name, err)
+	}
+	stop := watchTree(cmd.Process.Pid)
+	err := cmd.Wait()
+	tree := stop()
+	if err != nil {
 		return step{}, fmt.Errorf("%s: %v\n%s", name, err, out.String())
 	}
 	s := step{name: name, dur: time.Since(start)}
-	s.rss = peakRSS(cmd.ProcessState)
+	// The larger of what the kernel kept for the waited-for processes and
+	// the sampled sum over the whole tree.
+	s.rss = max(peakRSS(cmd.ProcessState), tree)
 	return s, nil
 }
 
