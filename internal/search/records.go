@@ -5,10 +5,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/sync/errgroup"
 )
 
 // Record is one article as the index holds it.
@@ -27,9 +29,10 @@ type Record struct {
 // article with data-pagefind-body, leaving out what sits under
 // data-pagefind-ignore (contents, speakers, the timeline, provenance): the
 // markup contract Pagefind itself reads, so a hand-written layout keeps
-// working. Pages are in path order; pagefind/ is skipped.
+// working. Pages are in path order; pagefind/ is skipped. Pages are parsed
+// on every CPU: at 2,000 articles reading was a fifth of the search step.
 func Read(public string) ([]Record, error) {
-	var out []Record
+	var paths []string
 	err := filepath.WalkDir(public, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -40,27 +43,46 @@ func Read(public string) ([]Record, error) {
 			}
 			return nil
 		}
-		if !strings.HasSuffix(path, ".html") {
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if !bytes.Contains(b, []byte("data-pagefind-body")) {
-			return nil
-		}
-		rel, _ := filepath.Rel(public, path)
-		r, ok, err := record(b, "/"+strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
-		if err != nil {
-			return &fs.PathError{Op: "read", Path: path, Err: err}
-		}
-		if ok {
-			out = append(out, r)
+		if strings.HasSuffix(path, ".html") {
+			paths = append(paths, path)
 		}
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	recs := make([]Record, len(paths))
+	found := make([]bool, len(paths))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, path := range paths {
+		g.Go(func() error {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if !bytes.Contains(b, []byte("data-pagefind-body")) {
+				return nil
+			}
+			rel, _ := filepath.Rel(public, path)
+			r, ok, err := record(b, "/"+strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
+			if err != nil {
+				return &fs.PathError{Op: "read", Path: path, Err: err}
+			}
+			recs[i], found[i] = r, ok
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	var out []Record
+	for i, r := range recs {
+		if found[i] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 // record reads one page.
@@ -120,7 +142,7 @@ func record(b []byte, url string) (Record, bool, error) {
 			return
 		}
 		if n.DataAtom == atom.H1 && r.Title == "" {
-			r.Title = strings.TrimSpace(textOf(n))
+			r.Title = strings.TrimSpace(Text(n))
 			return
 		}
 		if n.DataAtom == atom.Br {
@@ -160,7 +182,8 @@ func isBlock(a atom.Atom) bool {
 	return false
 }
 
-func textOf(n *html.Node) string {
+// Text is the text of n and everything under it, as written (nil: "").
+func Text(n *html.Node) string {
 	var b strings.Builder
 	var f func(*html.Node)
 	f = func(n *html.Node) {
@@ -171,7 +194,9 @@ func textOf(n *html.Node) string {
 			f(c)
 		}
 	}
-	f(n)
+	if n != nil {
+		f(n)
+	}
 	return b.String()
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jishi/jishi/internal/batch"
 	"github.com/jishi/jishi/internal/convert"
+	"github.com/jishi/jishi/internal/search"
 	"github.com/jishi/jishi/internal/sitebuild"
 	"golang.org/x/net/html"
 )
@@ -143,23 +144,8 @@ func AttrOK(n *html.Node, a string) (string, bool) {
 	return "", false
 }
 
-// Text is the text content of n.
-func Text(n *html.Node) string {
-	var sb strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			sb.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	if n != nil {
-		walk(n)
-	}
-	return sb.String()
-}
+// Text is the text content of n: what search reads (search.Text).
+func Text(n *html.Node) string { return search.Text(n) }
 
 // ConvertInto converts the .txt files of dir into site/content/<section>
 // and returns their Documents, each with the Slug its bundle got.
