@@ -4,6 +4,9 @@
 // found without a word segmenter (jieba cost Pagefind about 1.1 MB of
 // memory per page and missed queries that cross its word boundaries;
 // overlapping bigrams cost as much, one token per character about half).
+// Both scripts are folded to one (Folded), so an article and its twin are
+// one record of one Chinese bundle, indexed in shards that are kept while
+// nothing in them changes.
 package search
 
 import (
