@@ -64,19 +64,12 @@ func TestModuleConsumer(t *testing.T) {
 		"content/timeline/_index.md":         "+++\ntitle = \"時間線\"\nlayout = \"timeline\"\n+++\n",
 		"content/timeline/_index.zh-hans.md": "+++\ntitle = \"时间线\"\nlayout = \"timeline\"\n+++\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 	raw, err := os.ReadFile(filepath.Join("internal", "site", "testdata", "anchors", "every-kind.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.MkdirAll(filepath.Join(dir, "raw"), 0o755)
-	os.WriteFile(filepath.Join(dir, "raw", "every-kind.txt"), raw, 0o644)
+	files["raw/every-kind.txt"] = string(raw)
+	copyTree(t, files, dir)
 
 	cmd := exec.Command(filepath.Join(bin, "jishi"), "build")
 	cmd.Dir = dir

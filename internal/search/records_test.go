@@ -65,8 +65,12 @@ func TestRead(t *testing.T) {
 
 func linesOf(t *testing.T, recs []Record) []line {
 	t.Helper()
+	entries, err := group(recs)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var b strings.Builder
-	if err := Lines(&b, "/pub", recs); err != nil {
+	if err := writeLines(&b, "/pub", entries); err != nil {
 		t.Fatal(err)
 	}
 	var out []line

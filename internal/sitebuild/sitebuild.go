@@ -84,11 +84,16 @@ func (h Hugo) Build(src, dest string, flags ...string) (string, error) {
 // Pagefind reports whether search can be indexed from dir: Node on PATH
 // and the pagefind package in dir/node_modules (npm ci).
 func Pagefind(dir string) bool {
-	if _, err := exec.LookPath("node"); err != nil {
-		return false
-	}
-	_, err := os.Stat(filepath.Join(dir, "node_modules", "pagefind", "package.json"))
-	return err == nil
+	_, err := exec.LookPath("node")
+	return err == nil && PagefindVersion(dir) != ""
+}
+
+// PagefindVersion is what dir/node_modules holds of Pagefind: its
+// package.json, or "" when there is none. An index written by another
+// version is written again.
+func PagefindVersion(dir string) string {
+	b, _ := os.ReadFile(filepath.Join(dir, "node_modules", "pagefind", "package.json"))
+	return string(b)
 }
 
 // Source is what a Hugo build of a Jishi site reads.
