@@ -148,3 +148,124 @@ func TestTimelineShortcodeErrors(t *testing.T) {
 		})
 	}
 }
+
+// siteEvents reads /timeline/'s events in order: datetime|href|text, and
+// whether each list is marked as in another language.
+func siteEvents(t *testing.T, path string) (events []string, langs []string) {
+	t.Helper()
+	p, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ol := range All(p.Root, Class("timeline")) {
+		langs = append(langs, Attr(ol, "lang")+Attr(First(ol, Tag("a")), "lang"))
+		for _, li := range All(ol, Tag("li")) {
+			a := First(li, Tag("a"))
+			events = append(events, Attr(First(li, Tag("time")), "datetime")+"|"+Attr(a, "href")+"|"+Text(a))
+		}
+	}
+	return events, langs
+}
+
+// TestSiteTimeline: /timeline/ is built from the events the articles kept
+// as they rendered (timeline/collect.html, deferred site-list.html). It
+// lists what the shortcode's walk over every article lists, in the same
+// order; an article whose layout kept nothing sends the page back to that
+// walk rather than leaving its events out; and a language with no articles
+// shows the original's events, marked as such.
+func TestSiteTimeline(t *testing.T) {
+	files := map[string]string{
+		"content/timeline/_index.md":    page("title = \"時間線\"\nlayout = \"timeline\"", ""),
+		"content/timeline/_index.en.md": page("title = \"Timeline\"\nlayout = \"timeline\"", ""),
+		"content/walk.md":               page("title = \"全站\"", `{{< timeline scope="site" order="desc" group="year" />}}`),
+		"content/posts/a/index.md": page(`title = "甲"
+date = 2023-10-25
+[[params.timeline]]
+date = "2011"
+text = "承建國家工程實驗室"
+ref = "t-2011"
+[[params.timeline]]
+date = "2023-05-08"
+text = "發布 1.0 & <2.0>"
+ref = "t-2023-05-08"
+[[params.timeline]]
+date = "2023-06"
+text = "六月中旬"`, "{{< timeline />}}"),
+		// Out of order and one clause for two dates: the shortcode's long path.
+		"content/posts/b/index.md": page(`title = "乙"
+date = 2023-10-20
+[[params.timeline]]
+date = "2023-06-09"
+text = "五月八日和六月九日"
+ref = "t-2023-06-09"
+[[params.timeline]]
+date = "2023-05-08"
+text = "五月八日和六月九日"
+ref = "t-2023-06-09"
+[[params.timeline]]
+date = "2011-03"
+text = "乙的事"`, "{{< timeline />}}"),
+		// A timeline the page does not show is still the site's.
+		"content/posts/c/index.md": page(`title = "丙"
+date = 2022-01-01
+[[params.timeline]]
+date = "2015"
+text = "丙的事"`, "丙。"),
+	}
+	build := func(files map[string]string) string {
+		src := miniSite(t, files)
+		pub := filepath.Join(t.TempDir(), "public")
+		if out, err := Build(src, pub); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		return pub
+	}
+	pub := build(files)
+	walk, _ := siteEvents(t, filepath.Join(pub, "walk/index.html"))
+	want := []string{
+		"2023-06-09|/posts/b/#t-2023-06-09|五月八日和六月九日",
+		"2023-06|/posts/a/|六月中旬",
+		"2023-05-08|/posts/b/#t-2023-06-09|同一句，見 2023年6月9日",
+		"2023-05-08|/posts/a/#t-2023-05-08|發布 1.0 & <2.0>",
+		"2015|/posts/c/|丙的事",
+		"2011-03|/posts/b/|乙的事",
+		"2011|/posts/a/#t-2011|承建國家工程實驗室",
+	}
+	if strings.Join(walk, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the shortcode's walk:\n got %q\nwant %q", walk, want)
+	}
+	got, langs := siteEvents(t, filepath.Join(pub, "timeline/index.html"))
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("/timeline/:\n got %q\nwant %q", got, want)
+	}
+	if strings.Join(langs, "") != "" {
+		t.Errorf("/timeline/ marks its own events as another language's: %q", langs)
+	}
+	p, _ := Load(filepath.Join(pub, "timeline/index.html"))
+	if n := len(All(p.Root, Class("timeline-year"))); n != 3 {
+		t.Errorf("/timeline/ has %d year headings, want 3", n)
+	}
+	w, _ := Load(filepath.Join(pub, "walk/index.html"))
+	if cites, walked := All(p.Root, Tag("cite")), All(w.Root, Tag("cite")); len(cites) != 7 || len(walked) != 7 {
+		t.Errorf("/timeline/ names an article %d times, the walk %d; want 7 (once per run of its events in a year)", len(cites), len(walked))
+	}
+	got, langs = siteEvents(t, filepath.Join(pub, "en/timeline/index.html"))
+	if len(got) != len(want) || got[0] != want[0] {
+		t.Errorf("/en/timeline/ does not show the original's events: %q", got)
+	}
+	for _, l := range langs {
+		if l != "zh-Hant" {
+			t.Errorf("/en/timeline/ lists the original's events without marking their language: %q", langs)
+			break
+		}
+	}
+
+	// An article rendered by a layout of its own keeps nothing: the page
+	// must notice and read every article itself.
+	files["content/posts/c/index.md"] = strings.Replace(files["content/posts/c/index.md"], "title = \"丙\"", "title = \"丙\"\nlayout = \"plain\"", 1)
+	files["layouts/posts/plain.html"] = "<!DOCTYPE html><title>{{ .Title }}</title>{{ .Content }}"
+	pub = build(files)
+	if got, _ := siteEvents(t, filepath.Join(pub, "timeline/index.html")); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("/timeline/ with an article that kept nothing:\n got %q\nwant %q", got, want)
+	}
+}
