@@ -252,6 +252,8 @@ text = "丙的事"`, "丙。"),
 	got, langs = siteEvents(t, filepath.Join(pub, "en/timeline/index.html"))
 	if len(got) != len(want) || got[0] != want[0] {
 		t.Errorf("/en/timeline/ does not show the original's events: %q", got)
+	} else if got[2] != "2023-05-08|/posts/b/#t-2023-06-09|Told with June 9, 2023" {
+		t.Errorf("/en/timeline/ points to a clause told above in the original's words: %q", got[2])
 	}
 	for _, l := range langs {
 		if l != "zh-Hant" {
