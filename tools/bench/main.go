@@ -118,6 +118,11 @@ Flags:
 		}
 		site, bare := filepath.Join(dir, "site"), filepath.Join(dir, "bare")
 		for _, d := range []string{site, bare} {
+			// A kept --work folder holds the last run's articles and the
+			// converter's stat cache: the cold convert starts from none.
+			if err := os.RemoveAll(d); err != nil {
+				return fail(err)
+			}
 			if err := sitebuild.CopySite(root, d, siteFiles...); err != nil {
 				return fail(err)
 			}
