@@ -145,12 +145,13 @@
     try {
       if (!pagefind) {
         // A large archive is indexed in shards (internal/search.ShardTokens),
-        // merged here into one search.
+        // merged here into one search, all at once: one after another, a
+        // phone paid a round trip for each.
         var shards = (await (await fetch(base + "shards.json")).json()).shards;
         var pf = await import(base + shards[0] + "pagefind.js");
         await pf.options({ baseUrl: root });
         await pf.init();
-        for (var i = 1; i < shards.length; i++) await pf.mergeIndex(base + shards[i]);
+        await Promise.all(shards.slice(1).map(function (s) { return pf.mergeIndex(base + s); }));
         pagefind = pf;
       }
     } catch (e) {

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/jishi/jishi/internal/sitebuild"
 	"github.com/jishi/jishi/internal/zhconv"
+	"golang.org/x/sync/errgroup"
 )
 
 //go:embed index.mjs
@@ -98,12 +100,15 @@ func Folded(s string) (string, error) {
 	}, s), nil
 }
 
-// ShardTokens is the most tokens one Pagefind index of a bundle holds. Its
-// memory grows with them (Pagefind's service took 790 MB for a shard of
-// 3 million, 1,387 generated articles), so a large archive is indexed in
-// shards, one after another, which the search page merges (Pagefind's
-// mergeIndex); they are listed in the bundle's shards.json.
-var ShardTokens = 3_000_000
+// ShardTokens is the most tokens one Pagefind index of a bundle holds. A
+// large archive is indexed in shards, which the search page merges
+// (Pagefind's mergeIndex); they are listed in the bundle's shards.json.
+// Pagefind's time per token grows with the shard (for 2,000 generated
+// articles, 4.3 million tokens: 22.5 s of CPU in shards of 3 million, 15.6 s
+// in shards of a million, 15.0 s in half a million), and so does its memory
+// (790 MB for 3 million), so shards are kept small; below a million the
+// gain is small and a query's requests grow with the shards.
+var ShardTokens = 1_000_000
 
 // entry is one record of a bundle: a page, with the twins in other scripts
 // whose text folds to the same tokens (a twin changes the script, not the
@@ -211,13 +216,19 @@ func group(recs []Record) ([]entry, error) {
 	}
 	shown := make([]string, len(recs))
 	indexed := make([]string, len(recs))
-	for i, r := range recs {
-		shown[i] = Content(r)
-		var err error
-		if indexed[i], err = Folded(shown[i]); err != nil {
-			return nil, err
-		}
-		recs[i].Text = "" // in shown now; at 10,000 articles each copy is hundreds of MB
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range recs {
+		g.Go(func() error {
+			shown[i] = Content(recs[i])
+			var err error
+			indexed[i], err = Folded(shown[i])
+			recs[i].Text = "" // in shown now; at 10,000 articles each copy is hundreds of MB
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	used := make([]bool, len(recs))
 	var out []entry
@@ -293,16 +304,28 @@ func lookup(byURL map[string]int, path string) (int, bool) {
 	}
 }
 
+// Workers is how many Pagefind services index shards at once. One service
+// keeps 1.4 of two cores busy, so a second gains less than it might: at
+// 2,000 articles in shards of a million tokens, 10.0 s against 10.8 s.
+// Memory is theirs added, hence the small shards.
+var Workers = min(2, runtime.GOMAXPROCS(0))
+
+// job is one shard to index: its bundle, number and entries.
+type job struct {
+	bundle  string
+	shard   int
+	entries []entry
+}
+
 // Index writes the search bundles of the site built in public (see
 // Bundle), running Pagefind's Node API from dir, the folder whose
-// node_modules holds it. Each bundle runs in a Node process of its own,
-// its shards one after another, so memory stays that of one shard: two
-// shards at once took 8.6 s against 10.9 s for 2,000 articles, with two
-// Pagefind services in memory. A shard whose
-// records are what they were when it was written (its stamp) is kept, and
-// shards go oldest article first, so converting a new article re-indexes
-// the last shard, not the archive. It returns how many pages the bundles
-// hold and how many it indexed.
+// node_modules holds it. Shards are indexed by Workers Node processes, each
+// taking the next shard when it is done with one, so memory stays that of
+// Workers shards however large the archive. A shard whose records are what
+// they were when it was written (its stamp) is kept, and shards go oldest
+// article first, so converting a new article re-indexes the last shard,
+// not the archive. It returns how many pages the bundles hold and how many
+// it indexed.
 func Index(ctx context.Context, dir, public string, stderr io.Writer) (pages, indexed int, err error) {
 	recs, err := Read(public)
 	if err != nil {
@@ -332,43 +355,70 @@ func Index(ctx context.Context, dir, public string, stderr io.Writer) (pages, in
 		}
 	}
 	tools := indexer + sitebuild.PagefindVersion(dir)
-	for _, b := range slices.Sorted(maps.Keys(byBundle)) {
+	bundles := slices.Sorted(maps.Keys(byBundle))
+	stamps := map[string]map[int]string{}
+	var jobs []job
+	for _, b := range bundles {
 		es := byBundle[b]
-		stamps, err := stampShards(es, tools)
+		st, err := stampShards(es, tools)
 		if err != nil {
 			return pages, indexed, err
 		}
-		if err := keepShards(filepath.Join(root, b), stamps); err != nil {
+		if err := keepShards(filepath.Join(root, b), st); err != nil {
 			return pages, indexed, err
 		}
-		var todo []entry
-		for _, e := range es {
-			pages += 1 + len(e.twins)
-			if stamps[e.shard] != "" {
-				todo = append(todo, e)
-				indexed += 1 + len(e.twins)
+		stamps[b] = st
+		for i := 0; i < len(es); {
+			j := i
+			for j < len(es) && es[j].shard == es[i].shard {
+				pages += 1 + len(es[j].twins)
+				j++
 			}
-		}
-		if len(todo) > 0 {
-			if err := run(ctx, dir, abs, todo, stderr); err != nil {
-				return pages, indexed, fmt.Errorf("%s: %w", b, err)
-			}
-			if err := writeTexts(abs, todo); err != nil {
-				return pages, indexed, err
-			}
-			for shard, st := range stamps {
-				if st != "" {
-					if err := os.WriteFile(filepath.Join(root, b, strconv.Itoa(shard), stampFile), []byte(st), 0o644); err != nil {
-						return pages, indexed, err
-					}
+			if st[es[i].shard] != "" {
+				jobs = append(jobs, job{bundle: b, shard: es[i].shard, entries: es[i:j]})
+				for _, e := range es[i:j] {
+					indexed += 1 + len(e.twins)
 				}
 			}
+			i = j
 		}
+	}
+	if err := runJobs(ctx, dir, abs, jobs, stderr); err != nil {
+		return pages, indexed, err
+	}
+	for _, j := range jobs {
+		p := filepath.Join(root, j.bundle, strconv.Itoa(j.shard), stampFile)
+		if err := os.WriteFile(p, []byte(stamps[j.bundle][j.shard]), 0o644); err != nil {
+			return pages, indexed, err
+		}
+	}
+	for _, b := range bundles {
 		if err := writeShards(filepath.Join(root, b)); err != nil {
 			return pages, indexed, err
 		}
 	}
 	return pages, indexed, nil
+}
+
+// runJobs indexes jobs with up to Workers Node processes, largest shard
+// first, each process taking the next job when it has sent one; the first
+// error stops them all.
+func runJobs(ctx context.Context, dir, public string, jobs []job, stderr io.Writer) error {
+	if len(jobs) == 0 {
+		return nil
+	}
+	jobs = slices.Clone(jobs)
+	slices.SortStableFunc(jobs, func(a, b job) int { return len(b.entries) - len(a.entries) })
+	next := make(chan job, len(jobs))
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	g, ctx := errgroup.WithContext(ctx)
+	for range min(Workers, len(jobs)) {
+		g.Go(func() error { return run(ctx, dir, public, next, stderr) })
+	}
+	return g.Wait()
 }
 
 // stampFile holds, in a shard's folder, the stamp it was written from.
@@ -458,9 +508,10 @@ func writeShards(dir string) error {
 	return os.WriteFile(filepath.Join(dir, "shards.json"), b, 0o644)
 }
 
-// run indexes entries with one Node process, and checks that Pagefind
-// took every record.
-func run(ctx context.Context, dir, public string, entries []entry, stderr io.Writer) error {
+// run indexes the jobs it takes from next with one Node process, writing
+// each job's texts while Pagefind indexes it, and checks that Pagefind took
+// every record.
+func run(ctx context.Context, dir, public string, next <-chan job, stderr io.Writer) error {
 	cmd := exec.CommandContext(ctx, "node", "--input-type=module", "-e", indexer)
 	cmd.Dir = dir
 	cmd.Stderr = stderr
@@ -473,7 +524,16 @@ func run(ctx context.Context, dir, public string, entries []entry, stderr io.Wri
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	werr := writeLines(in, public, entries)
+	sent, werr := 0, error(nil)
+	for j := range next {
+		if werr = writeLines(in, public, j.entries); werr != nil {
+			break
+		}
+		sent += len(j.entries)
+		if werr = writeTexts(public, j.entries); werr != nil {
+			break
+		}
+	}
 	in.Close()
 	if err := cmd.Wait(); err != nil {
 		return fmt.Errorf("node: %v", err)
@@ -482,8 +542,8 @@ func run(ctx context.Context, dir, public string, entries []entry, stderr io.Wri
 		return werr
 	}
 	var res struct{ Pages int }
-	if err := json.Unmarshal([]byte(out.String()), &res); err != nil || res.Pages != len(entries) {
-		return fmt.Errorf("node: indexed %q, want %d records", out.String(), len(entries))
+	if err := json.Unmarshal([]byte(out.String()), &res); err != nil || res.Pages != sent {
+		return fmt.Errorf("node: indexed %q, want %d records", out.String(), sent)
 	}
 	return nil
 }
