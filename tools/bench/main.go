@@ -3,7 +3,7 @@
 // the same content with a bare three-template theme, and the search index,
 // on a generated corpus of each size asked for.
 //
-//	go run ./tools/bench [--n 2000,10000] [--runs 3] [--work DIR]
+//	go run ./tools/bench [--n 2000,10000] [--runs 5] [--work DIR]
 package main
 
 import (
@@ -59,7 +59,7 @@ func run(args []string) int {
 	keep := fs.String("work", "", "folder for corpora and sites (default: a temporary folder, removed)")
 	convertOnly := fs.Bool("convert-only", false, "measure the converter only")
 	noSearch := fs.Bool("no-search", false, "measure the converter and both builds, not the search index")
-	runs := fs.Int("runs", 3, "rounds of the two builds, measured side by side")
+	runs := fs.Int("runs", 5, "rounds of the two builds, measured side by side")
 	fs.Usage = func() {
 		fmt.Fprint(os.Stderr, `Usage: go run ./tools/bench [--n 2000,10000] [--gencorpus PATH]
 
