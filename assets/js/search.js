@@ -98,12 +98,16 @@
     };
   }
 
-  function excerpt(d, n) {
+  function excerpt(d, n, qt, f) {
     var words = d.text.split(" ");
     // The first match in the text, else in the title (block 0).
     var title = words.indexOf(BREAK);
     var locs = (d.locations || []).slice().sort(function (a, b) { return a - b; });
     var at = locs.find(function (l) { return l > title; });
+    // Pagefind gives the places of a phrase's first match only: when that
+    // is in the title, shown just above, the text is searched for the
+    // query itself, folded as the index folds it.
+    if (at === undefined && locs.length && title >= 0) at = find(words, title + 1, qt, f);
     if (at === undefined) at = locs.length ? locs[0] : 0;
     var end = Math.min(words.length, at + Math.max(n, 1));
     var s = at;
@@ -122,6 +126,19 @@
     var before = join(words.slice(s, at)) + gap(words[at - 1], words[at]);
     var after = gap(words[end - 1], words[end]) + join(words.slice(end, e));
     return [(lead ? "…" : "") + (s < at ? before : ""), join(words.slice(at, end)), (end < e ? after : "") + (tail ? "…" : "")];
+  }
+
+  // find returns where the tokens qt first stand side by side in words,
+  // from index from on, each word folded by f; undefined if nowhere.
+  function find(words, from, qt, f) {
+    if (!qt.length) return undefined;
+    var want = qt.map(function (t) { return t.toLowerCase(); }); // Pagefind's words are lower case
+    for (var i = from; i + want.length <= words.length; i++) {
+      var j = 0;
+      while (j < want.length && f(words[i + j]).toLowerCase() === want[j]) j++;
+      if (j === qt.length) return i;
+    }
+    return undefined;
   }
 
   function say(text) { status.textContent = text; }
@@ -171,7 +188,8 @@
     data = data.map(function (d, i) { return { d: d, i: i }; })
       .sort(function (a, b) { return inTitle(a.d) - inTitle(b.d) || a.i - b.i; })
       .map(function (x) { return x.d; });
-    var n = tokens(q).length;
+    var qt = tokens(fq);
+    var n = qt.length;
     data.forEach(function (d) {
       var li = el("li", "result");
       var h = el("h2");
@@ -184,7 +202,7 @@
         var date = when(d.date);
         if (date) li.appendChild(el("p", "meta", date));
       }
-      var parts = excerpt(d, n);
+      var parts = excerpt(d, n, qt, f);
       var p = el("p", "excerpt");
       if (d.lang) p.lang = d.lang;
       p.append(parts[0]);

@@ -32,12 +32,14 @@ type audit struct {
 		Shot     string     `json:"shot"`
 	} `json:"pages"`
 	Search []struct {
-		Page   string   `json:"page"`
-		Query  string   `json:"query"`
-		Links  []string `json:"links"`
-		Marks  []string `json:"marks"`
-		Status string   `json:"status"`
-		Errors []string `json:"errors"`
+		Page     string   `json:"page"`
+		Query    string   `json:"query"`
+		Links    []string `json:"links"`
+		Marks    []string `json:"marks"`
+		Titles   []string `json:"titles"`
+		Excerpts []string `json:"excerpts"`
+		Status   string   `json:"status"`
+		Errors   []string `json:"errors"`
 	} `json:"search"`
 	Reading    []reading `json:"reading"`
 	Lighthouse *struct {
@@ -137,6 +139,8 @@ func TestBrowserSuite(t *testing.T) {
 			{"page": "/search/", "query": "訊飛星火"},
 			{"page": "/search/", "query": "讯飞星火"},
 			{"page": "/search/", "query": "遙遙領先"},
+			// In the title and in the text: the excerpt is from the text.
+			{"page": "/search/", "query": "科大訊飛"},
 			{"page": "/zh-hans/search/", "query": "訊飛星火"},
 			{"page": "/zh-hans/search/", "query": "讯飞星火"},
 		},
@@ -176,6 +180,11 @@ func TestBrowserSuite(t *testing.T) {
 		}
 		if !found || len(s.Errors) > 0 {
 			t.Errorf("searching %s on %s: links %v, status %q, errors %v", s.Query, s.Page, s.Links, s.Status, s.Errors)
+		}
+		// Pagefind places a phrase at its first match only; when that is in
+		// the title, the excerpt must still come from the text below it.
+		if s.Query == "科大訊飛" && (len(s.Excerpts) == 0 || len(s.Titles) == 0 || s.Excerpts[0] == s.Titles[0] || !strings.Contains(s.Excerpts[0], s.Query)) {
+			t.Errorf("searching %s on %s: the first excerpt %q repeats the title %q instead of quoting the text", s.Query, s.Page, s.Excerpts, s.Titles)
 		}
 		// Excerpts show the page's own script, never the folded query's.
 		zhHans := strings.HasPrefix(s.Page, "/zh-hans/")

@@ -83,8 +83,10 @@ try {
     }, null, { timeout: 15000 }).catch(() => {});
     const links = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href")));
     const marks = await page.$$eval("#search-results mark", (ms) => ms.map((m) => m.textContent));
+    const titles = await page.$$eval("#search-results h2", (hs) => hs.map((h) => h.textContent));
+    const excerpts = await page.$$eval("#search-results .excerpt", (ps) => ps.map((p) => p.textContent));
     const status = await page.textContent("#search-status");
-    out.search.push({ ...s, links, marks, status, errors });
+    out.search.push({ ...s, links, marks, titles, excerpts, status, errors });
     await ctx.close();
   }
 } finally {
