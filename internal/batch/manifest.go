@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -50,16 +51,31 @@ func LoadManifest(out string) (*Manifest, error) {
 }
 
 // Save writes the manifest atomically and durably, keys sorted, so runs
-// compare byte for byte.
+// compare byte for byte, after syncing the bundles it vouches for. A
+// manifest that is what the file already holds is not written: a run with
+// nothing to do costs no sync (syscall.Sync flushes the whole machine's
+// writes, a Hugo build's too) and no rewrite.
 func (m *Manifest) Save(out string) error {
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err
 	}
+	b = append(b, '\n')
+	if unchanged(manifestPath(out), b) {
+		return nil
+	}
+	// The bundles reach the disk before the manifest that vouches for them.
+	syncAll()
 	if err := os.MkdirAll(filepath.Dir(manifestPath(out)), 0o755); err != nil {
 		return err
 	}
-	return replaceFile(manifestPath(out), append(b, '\n'), true)
+	return replaceFile(manifestPath(out), b, true)
+}
+
+// unchanged reports whether the file at path holds exactly b.
+func unchanged(path string, b []byte) bool {
+	old, err := os.ReadFile(path)
+	return err == nil && bytes.Equal(old, b)
 }
 
 func hashBytes(b []byte) string {

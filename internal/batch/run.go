@@ -200,8 +200,6 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 		}
 	}
 	if !cfg.Store.DryRun {
-		// The bundles reach the disk before the manifest that vouches for them.
-		syncAll()
 		if err := man.Save(cfg.Out); err != nil {
 			return results, err
 		}

@@ -39,6 +39,9 @@ func (s statCache) save(out string) error {
 	if err != nil {
 		return err
 	}
+	if unchanged(statPath(out), b) {
+		return nil
+	}
 	return replaceFile(statPath(out), b, false)
 }
 
