@@ -525,7 +525,9 @@ func run(ctx context.Context, dir, public string, next <-chan job, stderr io.Wri
 		return err
 	}
 	sent, werr := 0, error(nil)
+	var shards []string // what this process was given, for an error
 	for j := range next {
+		shards = append(shards, fmt.Sprintf("%s/%d", j.bundle, j.shard))
 		if werr = writeLines(in, public, j.entries); werr != nil {
 			break
 		}
@@ -535,15 +537,16 @@ func run(ctx context.Context, dir, public string, next <-chan job, stderr io.Wri
 		}
 	}
 	in.Close()
+	which := strings.Join(shards, ", ")
 	if err := cmd.Wait(); err != nil {
-		return fmt.Errorf("node: %v", err)
+		return fmt.Errorf("node, indexing shards %s: %v", which, err)
 	}
 	if werr != nil {
-		return werr
+		return fmt.Errorf("shards %s: %w", which, werr)
 	}
 	var res struct{ Pages int }
 	if err := json.Unmarshal([]byte(out.String()), &res); err != nil || res.Pages != sent {
-		return fmt.Errorf("node: indexed %q, want %d records", out.String(), sent)
+		return fmt.Errorf("node, indexing shards %s: indexed %q, want %d records", which, out.String(), sent)
 	}
 	return nil
 }
