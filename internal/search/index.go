@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"maps"
 	"net/url"
 	"os"
@@ -368,19 +369,16 @@ func Index(ctx context.Context, dir, public string, stderr io.Writer) (pages, in
 			return pages, indexed, err
 		}
 		stamps[b] = st
-		for i := 0; i < len(es); {
-			j := i
-			for j < len(es) && es[j].shard == es[i].shard {
-				pages += 1 + len(es[j].twins)
-				j++
+		for sh := range shards(es) {
+			n := 0
+			for _, e := range sh {
+				n += 1 + len(e.twins)
 			}
-			if st[es[i].shard] != "" {
-				jobs = append(jobs, job{bundle: b, shard: es[i].shard, entries: es[i:j]})
-				for _, e := range es[i:j] {
-					indexed += 1 + len(e.twins)
-				}
+			pages += n
+			if st[sh[0].shard] != "" {
+				jobs = append(jobs, job{bundle: b, shard: sh[0].shard, entries: sh})
+				indexed += n
 			}
-			i = j
 		}
 	}
 	if err := runJobs(ctx, dir, abs, jobs, stderr); err != nil {
@@ -428,26 +426,37 @@ const stampFile = "jishi-shard.sha256"
 // texts and what indexes them (the indexer and Pagefind's version).
 func stampShards(es []entry, tools string) (map[int]string, error) {
 	stamps := map[int]string{}
-	for i := 0; i < len(es); {
-		j := i
-		for j < len(es) && es[j].shard == es[i].shard {
-			j++
-		}
+	for sh := range shards(es) {
 		h := sha256.New()
 		io.WriteString(h, tools)
-		if err := writeLines(h, "", es[i:j]); err != nil {
+		if err := writeLines(h, "", sh); err != nil {
 			return nil, err
 		}
-		for _, e := range es[i:j] {
+		for _, e := range sh {
 			io.WriteString(h, e.shown)
 			for _, t := range e.twinShown {
 				io.WriteString(h, t)
 			}
 		}
-		stamps[es[i].shard] = hex.EncodeToString(h.Sum(nil))
-		i = j
+		stamps[sh[0].shard] = hex.EncodeToString(h.Sum(nil))
 	}
 	return stamps, nil
+}
+
+// shards yields the entries of one bundle, in shard order, a shard at a time.
+func shards(es []entry) iter.Seq[[]entry] {
+	return func(yield func([]entry) bool) {
+		for i := 0; i < len(es); {
+			j := i
+			for j < len(es) && es[j].shard == es[i].shard {
+				j++
+			}
+			if !yield(es[i:j]) {
+				return
+			}
+			i = j
+		}
+	}
 }
 
 // keepShards removes from a bundle's folder the shards that are no longer
