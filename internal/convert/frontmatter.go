@@ -1,8 +1,6 @@
 package convert
 
 import (
-	"bytes"
-
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -85,19 +83,11 @@ func marshalFrontMatter(fm FrontMatter) []byte {
 // ReadFrontMatter parses the TOML front matter of a page; ok is false when
 // the page has none or it is not valid TOML.
 func ReadFrontMatter(page []byte) (fm FrontMatter, ok bool) {
-	page = bytes.ReplaceAll(page, []byte("\r\n"), []byte("\n"))
-	rest, found := bytes.CutPrefix(page, fmDelim)
+	raw, found := frontMatterBytes(page)
 	if !found {
 		return fm, false
 	}
-	end := bytes.Index(rest, []byte("\n+++\n"))
-	if end < 0 {
-		if !bytes.HasSuffix(rest, []byte("\n+++")) {
-			return fm, false
-		}
-		end = len(rest) - len("\n+++")
-	}
-	if err := toml.Unmarshal(rest[:end+1], &fm); err != nil {
+	if err := toml.Unmarshal(raw, &fm); err != nil {
 		return fm, false
 	}
 	return fm, true

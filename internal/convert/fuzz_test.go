@@ -57,18 +57,6 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func validEventDate(s string) bool {
-	switch len(s) {
-	case 4:
-		return true
-	case 7:
-		return s[4] == '-'
-	case 10:
-		return s[4] == '-' && s[7] == '-' && validDay(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:]))
-	}
-	return false
-}
-
 // FuzzDecode: no panic; the result is valid UTF-8 with LF line ends, in a
 // named encoding, or a no-article reason; UTF-8 input keeps every visible
 // character.
@@ -131,5 +119,28 @@ func FuzzFidelity(f *testing.F) {
 			return // no article: nothing to render
 		}
 		checkFidelity(t, "fuzz.txt", []byte(in))
+	})
+}
+
+// FuzzReadPageTimeline: no panic on any page; a timeline it takes has only
+// dates the theme accepts, and a hash, the same on a second reading.
+func FuzzReadPageTimeline(f *testing.F) {
+	f.Add([]byte("+++\ntitle = 'x'\n[[params.timeline]]\ndate = '2023-05-08'\ntext = 'y'\nref = 't'\n+++\n"))
+	f.Add([]byte("+++\r\n[[timeline]]\r\nDate = '2011'\r\ntext = '<&>'\r\n+++"))
+	f.Add([]byte("+++\n[params]\ntimeline = []\n+++\n"))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		pt, ok := ReadPageTimeline(page, DefaultZone)
+		if !ok {
+			return
+		}
+		again, _ := ReadPageTimeline(page, DefaultZone)
+		if pt.Hash == "" || pt.Hash != again.Hash {
+			t.Fatalf("hash %q then %q", pt.Hash, again.Hash)
+		}
+		for _, e := range pt.Events {
+			if !validEventDate(e.Date) {
+				t.Fatalf("event date %q", e.Date)
+			}
+		}
 	})
 }

@@ -23,6 +23,9 @@ type File struct {
 	// Twin marks the machine-converted file in the other script; an article
 	// whose own file says `twin = false` does not get it.
 	Twin bool
+	// Timeline is the page's timeline as the site's /timeline/ takes it
+	// (nil when it has none), so that it need not be read back.
+	Timeline *PageTimeline
 }
 
 // RenderOptions say where a bundle goes and what it holds.
@@ -66,7 +69,8 @@ func Render(doc *Document, ro RenderOptions) Bundle {
 	if ro.Typeset {
 		page = doc.Typeset()
 	}
-	b := Bundle{Dir: ro.Section + "/" + ro.Slug, Files: []File{{Name: name, Data: renderPage(page, ro, Provenance{})}}}
+	data, tl := renderPage(page, ro, Provenance{})
+	b := Bundle{Dir: ro.Section + "/" + ro.Slug, Files: []File{{Name: name, Data: data, Timeline: tl}}}
 	if ro.Twin != nil {
 		tw := doc.mapText(func(s string) string { return ro.Twin.ConvertKeeping(s, ro.Keep) })
 		if ro.Typeset {
@@ -77,8 +81,8 @@ func Render(doc *Document, ro RenderOptions) Bundle {
 		if ro.Twin.Vocabulary() {
 			mode = "vocabulary"
 		}
-		page := renderPage(tw, ro, Provenance{Machine: ro.Twin.Name(), TwinMode: mode, TwinOf: name})
-		b.Files = append(b.Files, File{Name: otherName, Data: page, Twin: true})
+		page, tl := renderPage(tw, ro, Provenance{Machine: ro.Twin.Name(), TwinMode: mode, TwinOf: name})
+		b.Files = append(b.Files, File{Name: otherName, Data: page, Twin: true, Timeline: tl})
 	}
 	return b
 }
@@ -92,15 +96,16 @@ func PageNames(script string) (own, twin string) {
 	return "index.md", "index.zh-hans.md"
 }
 
-// renderPage writes one page of the bundle: front matter, then body.
-func renderPage(doc *Document, ro RenderOptions, prov Provenance) []byte {
+// renderPage writes one page of the bundle: front matter, then body; and
+// its timeline for the site's.
+func renderPage(doc *Document, ro RenderOptions, prov Provenance) ([]byte, *PageTimeline) {
 	ids := anchors(doc)
 	fm := frontMatter(doc, ro, ids)
 	fm.Params.Jishi.Machine, fm.Params.Jishi.TwinMode, fm.Params.Jishi.TwinOf = prov.Machine, prov.TwinMode, prov.TwinOf
 	var sb strings.Builder
 	sb.Write(marshalFrontMatter(fm))
 	writeBody(&sb, doc, ids)
-	return []byte(sb.String())
+	return []byte(sb.String()), pageTimelineOf(doc, fm.Params.Timeline)
 }
 
 // mapText returns a copy of the Document with every text a reader sees
