@@ -112,6 +112,7 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 	// write is collected here and applied when they are all done.
 	entries := make([]*Entry, len(files))
 	newStats := make([]*statEntry, len(files))
+	timelines := make([]map[string]*convert.PageTimeline, len(files))
 	var mu sync.Mutex
 	finish := func(i int, r Result) {
 		mu.Lock()
@@ -169,7 +170,8 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			b := convert.Render(ld.doc, convert.RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, ld.doc.Script, vocabulary), Keep: cfg.Options.Glossary.Keep, Typeset: cfg.Options.Typeset})
 			so := cfg.Store
 			so.Converter = converterOf(cfg.Options)
-			entry, status, changes, err := storeRead(cfg.Out, b, prev, disk, ld.sha, so)
+			d, err := storeRead(cfg.Out, b, prev, disk, ld.sha, so)
+			entry, status, changes := d.entry, d.status, d.changes
 			if !cfg.Store.DryRun {
 				changes = nil // the diff is printed for dry runs only; a batch must not hold every file it wrote
 			}
@@ -178,6 +180,9 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 				r.Status, r.Reason = StatusFailed, err.Error()
 			} else {
 				entries[i] = entry
+				if !cfg.Store.DryRun {
+					timelines[i] = fileTimelines(b, entry, disk, d.authors, cfg.Options.Zone)
+				}
 				// Only a bundle exactly as the converter wrote it may be skipped
 				// by its stats; an author's edit is looked at every run.
 				if !cfg.Store.DryRun && status != StatusKept {
@@ -214,6 +219,17 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 		}
 		if restated {
 			stats.save(cfg.Out) // a cache: a run that cannot write it is only slower next time
+		}
+		if stored || siteTimelineStale(cfg.Out) {
+			fresh := map[string]*convert.PageTimeline{}
+			for _, m := range timelines {
+				for p, t := range m {
+					fresh[p] = t
+				}
+			}
+			if err := updateSiteTimeline(cfg.Out, man, fresh, cfg.Options.Zone); err != nil {
+				return results, fmt.Errorf("site timeline (data/jishi/timeline): %w", err)
+			}
 		}
 	}
 	return results, nil

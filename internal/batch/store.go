@@ -45,6 +45,8 @@ type decision struct {
 	entry   *Entry
 	status  string
 	changes []Change
+	// authors are the files left as the author edited them.
+	authors map[string]bool
 }
 
 // decide is Store's whole policy, with no disk access: prev is the
@@ -66,6 +68,7 @@ func decide(dir string, b convert.Bundle, prev *Entry, disk map[string][]byte, s
 	}
 	var changes []Change
 	edited := false
+	var authors map[string]bool
 	for _, f := range b.Files {
 		if f.Twin && twinOff {
 			continue // the author turned this article's twin off; that choice survives re-conversion
@@ -86,6 +89,10 @@ func decide(dir string, b convert.Bundle, prev *Entry, disk map[string][]byte, s
 				// Keep the author's file, and remember what it was so a later
 				// run still sees it as theirs.
 				entry.Files[f.Name] = prevHash(prev, f.Name)
+				if authors == nil {
+					authors = map[string]bool{}
+				}
+				authors[f.Name] = true
 				continue
 			}
 			changes = append(changes, Change{Name: f.Name, Path: path, Old: old, New: f.Data, Kept: keptPath(path, old)})
@@ -104,7 +111,7 @@ func decide(dir string, b convert.Bundle, prev *Entry, disk map[string][]byte, s
 	case len(changes) > 0:
 		status = StatusUpdated
 	}
-	return decision{entry, status, changes}
+	return decision{entry, status, changes, authors}
 }
 
 // Store writes a bundle under out and returns the new manifest entry, the
@@ -118,7 +125,8 @@ func Store(out string, b convert.Bundle, prev *Entry, sha string, opt StoreOptio
 	if err != nil {
 		return nil, StatusFailed, nil, err
 	}
-	return storeRead(out, b, prev, disk, sha, opt)
+	d, err := storeRead(out, b, prev, disk, sha, opt)
+	return d.entry, d.status, d.changes, err
 }
 
 // readBundle reads the named files of a bundle as they are on disk; a
@@ -143,30 +151,31 @@ func readBundle(out, rel string, names []string) (map[string][]byte, error) {
 }
 
 // storeRead is Store with the bundle's files already read (see readBundle).
-func storeRead(out string, b convert.Bundle, prev *Entry, disk map[string][]byte, sha string, opt StoreOptions) (*Entry, string, []Change, error) {
+func storeRead(out string, b convert.Bundle, prev *Entry, disk map[string][]byte, sha string, opt StoreOptions) (decision, error) {
+	failed := decision{status: StatusFailed}
 	dir, err := bundleDir(out, b.Dir)
 	if err != nil {
-		return nil, StatusFailed, nil, err
+		return failed, err
 	}
 	d := decide(dir, b, prev, disk, sha, opt)
 	if opt.DryRun || len(d.changes) == 0 {
-		return d.entry, d.status, d.changes, nil
+		return d, nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, StatusFailed, nil, err
+		return failed, err
 	}
 	removeStaleTemps(dir)
 	for _, c := range d.changes {
 		if c.Kept != "" {
 			if err := replaceFile(c.Kept, c.Old, false); err != nil {
-				return nil, StatusFailed, nil, err
+				return failed, err
 			}
 		}
 		if err := replaceFile(c.Path, c.New, false); err != nil {
-			return nil, StatusFailed, nil, err
+			return failed, err
 		}
 	}
-	return d.entry, d.status, d.changes, nil
+	return d, nil
 }
 
 func prevHash(prev *Entry, name string) string {
