@@ -1,13 +1,17 @@
 package site
 
 import (
+	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
+	"github.com/jishi/jishi/internal/convert"
 	"github.com/jishi/jishi/internal/sitebuild"
 )
 
@@ -167,12 +171,11 @@ func siteEvents(t *testing.T, path string) (events []string, langs []string) {
 	return events, langs
 }
 
-// TestSiteTimeline: /timeline/ is built from the events the articles kept
-// as they rendered (timeline/collect.html, deferred site-list.html). It
-// lists what the shortcode's walk over every article lists, in the same
-// order; an article whose layout kept nothing sends the page back to that
-// walk rather than leaving its events out; and a language with no articles
-// shows the original's events, marked as such.
+// TestSiteTimeline: /timeline/ shows the list the converter sorted
+// (data/jishi/timeline/) when every page with a timeline still has the one
+// the list was made from, and otherwise reads every article itself, as the
+// shortcode's walk does; both give the same list in the same order. A
+// language with no articles shows the original's events, marked as such.
 func TestSiteTimeline(t *testing.T) {
 	files := map[string]string{
 		"content/timeline/_index.md":    page("title = \"時間線\"\nlayout = \"timeline\"", ""),
@@ -225,8 +228,8 @@ text = "丙的事"`, "丙。"),
 	want := []string{
 		"2023-06-09|/posts/b/#t-2023-06-09|五月八日和六月九日",
 		"2023-06|/posts/a/|六月中旬",
-		"2023-05-08|/posts/b/#t-2023-06-09|同一句，見 2023年6月9日",
 		"2023-05-08|/posts/a/#t-2023-05-08|發布 1.0 & <2.0>",
+		"2023-05-08|/posts/b/#t-2023-06-09|同一句，見 2023年6月9日",
 		"2015|/posts/c/|丙的事",
 		"2011-03|/posts/b/|乙的事",
 		"2011|/posts/a/#t-2011|承建國家工程實驗室",
@@ -246,14 +249,14 @@ text = "丙的事"`, "丙。"),
 		t.Errorf("/timeline/ has %d year headings, want 3", n)
 	}
 	w, _ := Load(filepath.Join(pub, "walk/index.html"))
-	if cites, walked := All(p.Root, Tag("cite")), All(w.Root, Tag("cite")); len(cites) != 7 || len(walked) != 7 {
-		t.Errorf("/timeline/ names an article %d times, the walk %d; want 7 (once per run of its events in a year)", len(cites), len(walked))
+	if cites, walked := All(p.Root, Tag("cite")), All(w.Root, Tag("cite")); len(cites) != 6 || len(walked) != 6 {
+		t.Errorf("/timeline/ names an article %d times, the walk %d; want 6 (once per run of its events in a year)", len(cites), len(walked))
 	}
 	got, langs = siteEvents(t, filepath.Join(pub, "en/timeline/index.html"))
 	if len(got) != len(want) || got[0] != want[0] {
 		t.Errorf("/en/timeline/ does not show the original's events: %q", got)
-	} else if got[2] != "2023-05-08|/posts/b/#t-2023-06-09|Told with June 9, 2023" {
-		t.Errorf("/en/timeline/ points to a clause told above in the original's words: %q", got[2])
+	} else if got[3] != "2023-05-08|/posts/b/#t-2023-06-09|Told with June 9, 2023" {
+		t.Errorf("/en/timeline/ points to a clause told above in the original's words: %q", got[3])
 	}
 	for _, l := range langs {
 		if l != "zh-Hant" {
@@ -262,12 +265,90 @@ text = "丙的事"`, "丙。"),
 		}
 	}
 
-	// An article rendered by a layout of its own keeps nothing: the page
-	// must notice and read every article itself.
-	files["content/posts/c/index.md"] = strings.Replace(files["content/posts/c/index.md"], "title = \"丙\"", "title = \"丙\"\nlayout = \"plain\"", 1)
-	files["layouts/posts/plain.html"] = "<!DOCTYPE html><title>{{ .Title }}</title>{{ .Content }}"
-	pub = build(files)
+	// The converter's list, made from these pages: the same page.
+	withData := maps.Clone(files)
+	maps.Copy(withData, siteTimelineData(t, files))
+	pub = build(withData)
 	if got, _ := siteEvents(t, filepath.Join(pub, "timeline/index.html")); strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("/timeline/ with an article that kept nothing:\n got %q\nwant %q", got, want)
+		t.Errorf("/timeline/ from the converter's list:\n got %q\nwant %q", got, want)
 	}
+	got, langs = siteEvents(t, filepath.Join(pub, "en/timeline/index.html"))
+	if len(got) != len(want) || got[3] != "2023-05-08|/posts/b/#t-2023-06-09|Told with June 9, 2023" {
+		t.Errorf("/en/timeline/ from the converter's list: %q", got)
+	}
+	for _, l := range langs {
+		if l != "zh-Hant" {
+			t.Errorf("/en/timeline/ from the converter's list does not mark the original's language: %q", langs)
+			break
+		}
+	}
+
+	// The list is what is shown while the pages match it: a list whose
+	// text differs from the pages' (never written by the converter, but
+	// it shows which source the page took) is shown as it stands.
+	marked := maps.Clone(withData)
+	marked["data/jishi/timeline/default.json"] = strings.Replace(withData["data/jishi/timeline/default.json"], "丙的事", "丙的事（清單）", 1)
+	pub = build(marked)
+	if got, _ := siteEvents(t, filepath.Join(pub, "timeline/index.html")); len(got) != len(want) || got[4] != "2015|/posts/c/|丙的事（清單）" {
+		t.Errorf("/timeline/ does not take the converter's list when it matches the pages: %q", got)
+	}
+
+	// An edit the list has not seen (a text changed by hand), a page it
+	// does not know (written by hand), a draft it lists: the page walks
+	// the articles, or leaves the draft out, and is right either way.
+	for name, change := range map[string]func(map[string]string){
+		"edited text": func(f map[string]string) {
+			f["content/posts/c/index.md"] = strings.Replace(f["content/posts/c/index.md"], "丙的事", "丙的事（改）", 1)
+		},
+		"page by hand": func(f map[string]string) {
+			f["content/posts/d.md"] = page("title = \"丁\"\ndate = 2020-01-01\n[[params.timeline]]\ndate = \"1999\"\ntext = \"丁的事\"", "丁。")
+		},
+		"draft": func(f map[string]string) {
+			f["content/posts/c/index.md"] = strings.Replace(f["content/posts/c/index.md"], "title = \"丙\"", "title = \"丙\"\ndraft = true", 1)
+		},
+	} {
+		f := maps.Clone(marked)
+		change(f)
+		pub := build(f)
+		got, _ := siteEvents(t, filepath.Join(pub, "timeline/index.html"))
+		w, _ := siteEvents(t, filepath.Join(pub, "walk/index.html"))
+		if strings.Join(got, "\n") != strings.Join(w, "\n") || strings.Contains(strings.Join(got, ""), "（清單）") {
+			t.Errorf("%s: /timeline/ is not what the walk lists:\n got %q\nwant %q", name, got, w)
+		}
+	}
+}
+
+// siteTimelineData is the converter's list for the site files given (see
+// convert.BuildSiteTimeline), as data files by path.
+func siteTimelineData(t *testing.T, files map[string]string) map[string]string {
+	t.Helper()
+	zone, _ := time.LoadLocation("Asia/Taipei")
+	langs := map[string]map[string]convert.PageTimeline{}
+	for rel, text := range files {
+		path, ok := strings.CutPrefix(rel, "content/")
+		if !ok || !strings.HasPrefix(path, "posts/") {
+			continue
+		}
+		pt, ok := convert.ReadPageTimeline([]byte(text), zone)
+		if !ok {
+			continue
+		}
+		lang := "default"
+		if parts := strings.Split(filepath.Base(path), "."); len(parts) == 3 {
+			lang = parts[1]
+		}
+		if langs[lang] == nil {
+			langs[lang] = map[string]convert.PageTimeline{}
+		}
+		langs[lang][path] = pt
+	}
+	out := map[string]string{}
+	for lang, pages := range langs {
+		b, err := json.Marshal(convert.BuildSiteTimeline(pages))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["data/jishi/timeline/"+lang+".json"] = string(b)
+	}
+	return out
 }
