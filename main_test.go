@@ -28,7 +28,7 @@ func TestCommittedContentIsConvertOutput(t *testing.T) {
 		t.Fatalf("convert exit %d: %s %s", code, stdout, stderr)
 	}
 	err := filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Base(path) == "lock" || filepath.Base(path) == "stat.json" || filepath.Base(path) == "timeline.json" {
+		if err != nil || d.IsDir() || filepath.Base(path) == "lock" || filepath.Base(path) == "stat.json" {
 			return err
 		}
 		rel, _ := filepath.Rel(out, path)

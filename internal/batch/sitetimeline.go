@@ -2,6 +2,7 @@ package batch
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,21 +13,10 @@ import (
 
 // The site's /timeline/, sorted here once instead of by Hugo at every build
 // (see convert.BuildSiteTimeline), is written to data/jishi/timeline/ beside
-// the content folder, a file per language. What each page file held is
-// cached in content/.jishi/timeline.json with the file's size and time, so
-// that a run that converts one article reads no other.
-
-// tlEntry is one page file in the timeline cache.
-type tlEntry struct {
-	Stat fileStat `json:"stat"`
-	// Page is nil when the page has no timeline the list can take (none,
-	// or one the theme must check itself).
-	Page *convert.PageTimeline `json:"page,omitempty"`
-}
-
-type tlCache map[string]*tlEntry // by content path, slash-separated
-
-func tlCachePath(out string) string { return filepath.Join(out, ".jishi", "timeline.json") }
+// the content folder, a file per language. The files are their own cache:
+// a run that stores some bundles takes every other page's events from
+// them (its bundle is as the converter left it, or the run would have
+// looked at it), so that converting one article reads no other.
 
 // SiteTimelineDir is where the site's timeline data goes for a content
 // folder: data/jishi/timeline/ beside it, when it is a Hugo site's (its
@@ -54,50 +44,57 @@ func langOfPage(name string) string {
 
 // updateSiteTimeline writes the site's timeline data for every page of the
 // manifest: fresh holds the timelines of the page files this run wrote or
-// read (by content path); every other file is taken from the cache while
-// its size and time are as cached, else read again. A data file is only
-// written when it changes.
+// read (by content path; nil for a page the list cannot take); every other
+// page is taken from the data as it stands, or, when the data is missing
+// or unreadable, read from its file. A data file is only written when it
+// changes.
 func updateSiteTimeline(out string, man *Manifest, fresh map[string]*convert.PageTimeline, zone *time.Location) error {
 	dir := SiteTimelineDir(out)
 	if dir == "" {
 		return nil
 	}
-	old := tlCache{}
-	if b, err := os.ReadFile(tlCachePath(out)); err == nil {
-		json.Unmarshal(b, &old) // a cache: unreadable is empty
+	known := map[string]convert.PageTimeline{}
+	old, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	whole := len(old) > 0
+	for _, f := range old {
+		var st convert.SiteTimeline
+		b, err := os.ReadFile(f)
+		if err == nil {
+			err = json.Unmarshal(b, &st)
+		}
+		pages, ok := st.PageTimelines()
+		if err != nil || !ok {
+			whole = false
+			continue
+		}
+		maps.Copy(known, pages)
 	}
-	cache := tlCache{}
 	langs := map[string]map[string]convert.PageTimeline{}
 	for _, e := range man.Sources {
 		for name := range e.Files {
 			path := e.Dir + "/" + name
-			file := filepath.Join(out, filepath.FromSlash(path))
-			st, ok := statOf(file)
-			if !ok {
-				continue // not on disk: not a page Hugo sees
-			}
-			ent := &tlEntry{Stat: st}
-			if pt, ok := fresh[path]; ok {
-				ent.Page = pt
-			} else if c := old[path]; c != nil && c.Stat == st {
-				ent.Page = c.Page
-			} else {
-				b, err := os.ReadFile(file)
+			var pt *convert.PageTimeline
+			if f, ok := fresh[path]; ok {
+				pt = f
+			} else if k, ok := known[path]; ok {
+				pt = &k
+			} else if !whole {
+				b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(path)))
 				if err != nil {
-					return err
+					continue // not on disk: not a page Hugo sees
 				}
-				if pt, ok := convert.ReadPageTimeline(b, zone); ok {
-					ent.Page = &pt
+				if r, ok := convert.ReadPageTimeline(b, zone); ok {
+					pt = &r
 				}
 			}
-			cache[path] = ent
-			if ent.Page != nil {
-				lang := langOfPage(name)
-				if langs[lang] == nil {
-					langs[lang] = map[string]convert.PageTimeline{}
-				}
-				langs[lang][path] = *ent.Page
+			if pt == nil {
+				continue
 			}
+			lang := langOfPage(name)
+			if langs[lang] == nil {
+				langs[lang] = map[string]convert.PageTimeline{}
+			}
+			langs[lang][path] = *pt
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -116,31 +113,20 @@ func updateSiteTimeline(out string, man *Manifest, fresh map[string]*convert.Pag
 		}
 	}
 	// A language whose pages are gone leaves no list behind.
-	stale, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-	for _, f := range stale {
+	for _, f := range old {
 		if langs[strings.TrimSuffix(filepath.Base(f), ".json")] == nil {
 			os.Remove(f)
 		}
-	}
-	b, err := json.Marshal(cache)
-	if err != nil {
-		return err
-	}
-	if !unchanged(tlCachePath(out), b) {
-		return replaceFile(tlCachePath(out), b, false)
 	}
 	return nil
 }
 
 // siteTimelineStale reports whether a run that stored nothing must still
-// write the timeline data: it or its cache is missing.
+// write the timeline data: there is none.
 func siteTimelineStale(out string) bool {
 	dir := SiteTimelineDir(out)
 	if dir == "" {
 		return false
-	}
-	if !exists(tlCachePath(out)) {
-		return true
 	}
 	m, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 	return len(m) == 0

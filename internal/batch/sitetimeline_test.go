@@ -115,6 +115,19 @@ func TestSiteTimelineData(t *testing.T) {
 		t.Errorf("after a second article: %d pages, %d events", len(got.Pages), len(got.Events))
 	}
 
+	// A run over one file takes the others' events from the list itself.
+	os.WriteFile(filepath.Join(inbox, "b.txt"), []byte("第二篇文章的標題\n\n2019年3月2日，我們在台北開了第一家店。\n\n2021年，我們搬到了新的地方。\n"), 0o644)
+	if _, err := Run(Config{Out: out, Options: convert.DefaultOptions()}, []string{filepath.Join(inbox, "b.txt")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	dates := map[string]bool{}
+	for _, e := range list("default").Events {
+		dates[e.D] = true
+	}
+	if got := list("default"); len(got.Pages) != 2 || len(got.Events) != 12 || !dates["2023-10-24"] || !dates["2021"] || dates["2020"] {
+		t.Errorf("after converting one file: %d pages, events %+v", len(got.Pages), got.Events)
+	}
+
 	// A content folder that is not a Hugo site's: nothing beside it.
 	plain := t.TempDir()
 	files, _ := Inputs([]string{inbox})

@@ -3,7 +3,6 @@ package convert
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"hash/fnv"
 	"regexp"
 	"sort"
@@ -111,7 +110,9 @@ func pageTimelineOf(doc *Document, list []TimelineEntry) *PageTimeline {
 	}
 	maps := make([]map[string]any, len(list))
 	for i, e := range list {
-		pt.Events[i] = PageEvent{Date: e.Date, Ref: e.Ref, Text: e.Text}
+		// Cloned: an event's text is a slice of its article's, which a
+		// batch must not keep alive for every article it converts.
+		pt.Events[i] = PageEvent{Date: strings.Clone(e.Date), Ref: strings.Clone(e.Ref), Text: strings.Clone(e.Text)}
 		// Every key, as the front matter writes every key (ref = '' too).
 		maps[i] = map[string]any{"date": e.Date, "ref": e.Ref, "text": e.Text}
 	}
@@ -191,10 +192,12 @@ type SiteTimeline struct {
 	Events []SiteEvent         `json:"events"`
 }
 
-// SitePage is one page of a SiteTimeline.
+// SitePage is one page of a SiteTimeline: its number in Events, the hash
+// of its timeline and its date (PageTimeline's).
 type SitePage struct {
 	N string `json:"n"`
 	H string `json:"h"`
+	U int64  `json:"u"`
 }
 
 // SiteEvent is one line of /timeline/. Keys are short: at 10,000 articles
@@ -208,6 +211,7 @@ type SiteEvent struct {
 	// dates in one clause), is that event's date: the line points to it
 	// instead of repeating its text.
 	S string `json:"s,omitempty"`
+	I int    `json:"i"` // its place in its page's timeline
 }
 
 // BuildSiteTimeline sorts the events of a language's pages (by content
@@ -233,9 +237,9 @@ func BuildSiteTimeline(pages map[string]PageTimeline) SiteTimeline {
 	for i, p := range paths {
 		pt := pages[p]
 		num := strconv.Itoa(i)
-		st.Pages[p] = SitePage{N: num, H: pt.Hash}
+		st.Pages[p] = SitePage{N: num, H: pt.Hash, U: pt.Unix}
 		for j, e := range pt.Events {
-			all = append(all, keyed{SiteEventKey(e.Date, pt.Unix, p, j), SiteEvent{D: e.Date, P: num, R: e.Ref, X: e.Text}})
+			all = append(all, keyed{SiteEventKey(e.Date, pt.Unix, p, j), SiteEvent{D: e.Date, P: num, R: e.Ref, X: e.Text, I: j}})
 		}
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].key > all[j].key })
@@ -253,16 +257,58 @@ func BuildSiteTimeline(pages map[string]PageTimeline) SiteTimeline {
 	return st
 }
 
+// PageTimelines gives back the pages a SiteTimeline was built from, so
+// that a run that converts one article need not read every other; ok is
+// false when the list is not one BuildSiteTimeline made.
+func (st SiteTimeline) PageTimelines() (map[string]PageTimeline, bool) {
+	paths := make(map[string]string, len(st.Pages))
+	count := make(map[string]int, len(st.Pages))
+	for p, sp := range st.Pages {
+		paths[sp.N] = p
+	}
+	for _, e := range st.Events {
+		count[e.P]++
+	}
+	out := make(map[string]PageTimeline, len(st.Pages))
+	for p, sp := range st.Pages {
+		out[p] = PageTimeline{Hash: sp.H, Unix: sp.U, Events: make([]PageEvent, count[sp.N])}
+	}
+	for _, e := range st.Events {
+		p, ok := paths[e.P]
+		if !ok || e.I < 0 || e.I >= len(out[p].Events) || out[p].Events[e.I].Date != "" {
+			return nil, false
+		}
+		out[p].Events[e.I] = PageEvent{Date: e.D, Ref: e.R, Text: e.X}
+	}
+	return out, true
+}
+
 // SiteEventKey is the key whose descending order is the order of
 // /timeline/: the date with 00 for what it does not say, the page's date,
 // its path, and the event's place in its page, inverted.
 func SiteEventKey(date string, unix int64, path string, i int) string {
-	d := date
-	switch len(d) {
+	b := make([]byte, 0, 10+1+13+1+len(path)+1+4)
+	b = append(b, date...)
+	switch len(date) {
 	case 4:
-		d += "-00-00"
+		b = append(b, "-00-00"...)
 	case 7:
-		d += "-00"
+		b = append(b, "-00"...)
 	}
-	return fmt.Sprintf("%s|%013d|%s|%04d", d, unix+5_000_000_000_000, path, 9999-i)
+	b = append(b, '|')
+	b = appendPadded(b, unix+5_000_000_000_000, 13)
+	b = append(b, '|')
+	b = append(b, path...)
+	b = append(b, '|')
+	b = appendPadded(b, int64(9999-i), 4)
+	return string(b)
+}
+
+// appendPadded appends n in decimal, zero-padded to width (as %0*d does).
+func appendPadded(b []byte, n int64, width int) []byte {
+	s := strconv.FormatInt(n, 10)
+	for range width - len(s) {
+		b = append(b, '0')
+	}
+	return append(b, s...)
 }

@@ -147,7 +147,35 @@ func TestBuildSiteTimeline(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("events:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if st.Pages["posts/b/index.md"] != (SitePage{N: "1", H: "2"}) || len(st.Pages) != 3 {
+	if st.Pages["posts/b/index.md"] != (SitePage{N: "1", H: "2", U: 1000}) || len(st.Pages) != 3 {
 		t.Errorf("pages %+v", st.Pages)
+	}
+	// The list gives back the pages it was made from: the next run's cache.
+	if back, ok := st.PageTimelines(); !ok || !reflect.DeepEqual(back, pages) {
+		t.Errorf("given back:\n%+v\nwant\n%+v", back, pages)
+	}
+	broken := st
+	broken.Events = append([]SiteEvent{{D: "2020", P: "0", X: "多出來的", I: 0}}, st.Events...)
+	if _, ok := broken.PageTimelines(); ok {
+		t.Error("a list with two events in one place is given back as pages")
+	}
+}
+
+// TestSiteEventKey: the key the theme's walk writes with printf
+// "%s|%013d|%s|%04d" (site-events.html).
+func TestSiteEventKey(t *testing.T) {
+	for _, tt := range []struct {
+		date string
+		unix int64
+		i    int
+		want string
+	}{
+		{"2023", 1698228360, 0, "2023-00-00|5001698228360|posts/a/index.md|9999"},
+		{"2023-05", 0, 12, "2023-05-00|5000000000000|posts/a/index.md|9987"},
+		{"2023-05-08", noDate, 3, "2023-05-08|4937864403200|posts/a/index.md|9996"},
+	} {
+		if got := SiteEventKey(tt.date, tt.unix, "posts/a/index.md", tt.i); got != tt.want {
+			t.Errorf("%s %d %d: %q, want %q", tt.date, tt.unix, tt.i, got, tt.want)
+		}
 	}
 }
