@@ -2,6 +2,8 @@ package batch
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -122,14 +124,25 @@ func updateSiteTimeline(out string, man *Manifest, fresh map[string]*convert.Pag
 }
 
 // siteTimelineStale reports whether a run that stored nothing must still
-// write the timeline data: there is none.
+// write the timeline data: there is none, or an older converter wrote it.
 func siteTimelineStale(out string) bool {
 	dir := SiteTimelineDir(out)
 	if dir == "" {
 		return false
 	}
 	m, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-	return len(m) == 0
+	if len(m) == 0 {
+		return true
+	}
+	f, err := os.Open(m[0])
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	want := fmt.Sprintf(`{"format":%d,`, convert.SiteTimelineFormat)
+	head := make([]byte, len(want))
+	_, err = io.ReadFull(f, head)
+	return err != nil || string(head) != want
 }
 
 // fileTimelines are the timelines of a stored bundle's files as they are

@@ -82,6 +82,14 @@ func TestSiteTimelineData(t *testing.T) {
 		t.Error("a run with nothing to do rewrote the list")
 	}
 
+	// A list an older converter wrote is made again by a run with nothing
+	// else to do.
+	os.WriteFile(filepath.Join(data, "default.json"), []byte(`{"pages":{},"events":[]}`), 0o644)
+	run(StatusUnchanged)
+	if got := list("default"); got.Format != convert.SiteTimelineFormat || len(got.Pages) != 1 || len(got.Events) != 10 {
+		t.Errorf("an old list is not made again: %+v", got.Pages)
+	}
+
 	// An author's edit to a timeline text: the page is kept, the list
 	// shows the author's words, and its hash is that of the edited page.
 	path := filepath.Join(out, filepath.FromSlash(page))

@@ -186,11 +186,17 @@ func frontMatterBytes(page []byte) ([]byte, bool) {
 // data/jishi/timeline/: the pages it was made from, and their events in
 // the order shown.
 type SiteTimeline struct {
+	// Format is SiteTimelineFormat: first, so that a run can tell a list
+	// an older converter wrote by its first bytes.
+	Format int `json:"format"`
 	// Pages are by content path (Hugo's .File.Path): each page's number in
 	// Events and the hash of the timeline it had.
 	Pages  map[string]SitePage `json:"pages"`
 	Events []SiteEvent         `json:"events"`
 }
+
+// SiteTimelineFormat changes when SiteTimeline does.
+const SiteTimelineFormat = 1
 
 // SitePage is one page of a SiteTimeline: its number in Events, the hash
 // of its timeline and its date (PageTimeline's).
@@ -228,7 +234,7 @@ func BuildSiteTimeline(pages map[string]PageTimeline) SiteTimeline {
 		n += len(pt.Events)
 	}
 	sort.Strings(paths)
-	st := SiteTimeline{Pages: make(map[string]SitePage, len(pages)), Events: make([]SiteEvent, 0, n)}
+	st := SiteTimeline{Format: SiteTimelineFormat, Pages: make(map[string]SitePage, len(pages)), Events: make([]SiteEvent, 0, n)}
 	type keyed struct {
 		key string
 		ev  SiteEvent
@@ -261,6 +267,9 @@ func BuildSiteTimeline(pages map[string]PageTimeline) SiteTimeline {
 // that a run that converts one article need not read every other; ok is
 // false when the list is not one BuildSiteTimeline made.
 func (st SiteTimeline) PageTimelines() (map[string]PageTimeline, bool) {
+	if st.Format != SiteTimelineFormat {
+		return nil, false
+	}
 	paths := make(map[string]string, len(st.Pages))
 	count := make(map[string]int, len(st.Pages))
 	for p, sp := range st.Pages {

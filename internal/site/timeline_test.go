@@ -272,6 +272,10 @@ text = "丙的事"`, "丙。"),
 	if got, _ := siteEvents(t, filepath.Join(pub, "timeline/index.html")); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("/timeline/ from the converter's list:\n got %q\nwant %q", got, want)
 	}
+	// Word for word what the walk writes: headings, dates, texts, citations.
+	if a, b := listText(t, filepath.Join(pub, "timeline/index.html")), listText(t, filepath.Join(pub, "walk/index.html")); a != b || !strings.Contains(a, "時間線") && len(a) < 100 {
+		t.Errorf("/timeline/ from the converter's list reads\n%s\nthe walk\n%s", a, b)
+	}
 	got, langs = siteEvents(t, filepath.Join(pub, "en/timeline/index.html"))
 	if len(got) != len(want) || got[3] != "2023-05-08|/posts/b/#t-2023-06-09|Told with June 9, 2023" {
 		t.Errorf("/en/timeline/ from the converter's list: %q", got)
@@ -287,10 +291,13 @@ text = "丙的事"`, "丙。"),
 	// text differs from the pages' (never written by the converter, but
 	// it shows which source the page took) is shown as it stands.
 	marked := maps.Clone(withData)
-	marked["data/jishi/timeline/default.json"] = strings.Replace(withData["data/jishi/timeline/default.json"], "丙的事", "丙的事（清單）", 1)
+	marked["data/jishi/timeline/default.json"] = strings.ReplaceAll(withData["data/jishi/timeline/default.json"], "丙的事", "丙的事（清單）")
 	pub = build(marked)
 	if got, _ := siteEvents(t, filepath.Join(pub, "timeline/index.html")); len(got) != len(want) || got[4] != "2015|/posts/c/|丙的事（清單）" {
 		t.Errorf("/timeline/ does not take the converter's list when it matches the pages: %q", got)
+	}
+	if got, _ := siteEvents(t, filepath.Join(pub, "en/timeline/index.html")); len(got) != len(want) || got[4] != "2015|/posts/c/|丙的事（清單）" {
+		t.Errorf("/en/timeline/ does not take the converter's list when it matches the pages: %q", got)
 	}
 
 	// An edit the list has not seen (a text changed by hand), a page it
@@ -316,6 +323,26 @@ text = "丙的事"`, "丙。"),
 			t.Errorf("%s: /timeline/ is not what the walk lists:\n got %q\nwant %q", name, got, w)
 		}
 	}
+}
+
+// listText is the text of a page's year headings and timeline lists, an
+// item a line.
+func listText(t *testing.T, path string) string {
+	t.Helper()
+	p, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, h := range All(p.Root, Class("timeline-year")) {
+		b.WriteString(Text(h) + "\n")
+	}
+	for _, ol := range All(p.Root, Class("timeline")) {
+		for _, li := range All(ol, Tag("li")) {
+			b.WriteString(Text(li) + "|" + Attr(First(li, Tag("time")), "class") + "\n")
+		}
+	}
+	return b.String()
 }
 
 // siteTimelineData is the converter's list for the site files given (see
