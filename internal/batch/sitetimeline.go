@@ -20,11 +20,11 @@ import (
 // them (its bundle is as the converter left it, or the run would have
 // looked at it), so that converting one article reads no other.
 
-// SiteTimelineDir is where the site's timeline data goes for a content
+// siteTimelineDir is where the site's timeline data goes for a content
 // folder: data/jishi/timeline/ beside it, when it is a Hugo site's (its
 // parent has a site configuration); "" for any other folder, where the
 // converter writes nothing outside it.
-func SiteTimelineDir(out string) string {
+func siteTimelineDir(out string) string {
 	root := filepath.Dir(filepath.Clean(out))
 	for _, name := range []string{"hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json", "config"} {
 		if exists(filepath.Join(root, name)) {
@@ -51,7 +51,7 @@ func langOfPage(name string) string {
 // or unreadable, read from its file. A data file is only written when it
 // changes.
 func updateSiteTimeline(out string, man *Manifest, fresh map[string]*convert.PageTimeline, zone *time.Location) error {
-	dir := SiteTimelineDir(out)
+	dir := siteTimelineDir(out)
 	if dir == "" {
 		return nil
 	}
@@ -126,7 +126,7 @@ func updateSiteTimeline(out string, man *Manifest, fresh map[string]*convert.Pag
 // siteTimelineStale reports whether a run that stored nothing must still
 // write the timeline data: there is none, or an older converter wrote it.
 func siteTimelineStale(out string) bool {
-	dir := SiteTimelineDir(out)
+	dir := siteTimelineDir(out)
 	if dir == "" {
 		return false
 	}

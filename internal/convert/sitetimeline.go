@@ -207,7 +207,8 @@ type SitePage struct {
 }
 
 // SiteEvent is one line of /timeline/. Keys are short: at 10,000 articles
-// the list holds some 65,000 events, and Hugo reads it at every build.
+// the list holds some 32,000 events a language, and Hugo reads it at every
+// build.
 type SiteEvent struct {
 	D string `json:"d"`           // date as written
 	P string `json:"p"`           // the page's N
@@ -224,8 +225,8 @@ type SiteEvent struct {
 // path) as /timeline/ shows them: by date, newest first, a coarser date
 // after the finer ones of its period (2023-05-08, 2023-05, 2023); among
 // events of one date, the newer page's first (of pages of one date, the
-// later path); a page's events of one date in its own order. The theme's walk (site-events.html)
-// orders them the same way.
+// later path); a page's events of one date in its own order. The theme's
+// walk (site-events.html) orders them the same way.
 func BuildSiteTimeline(pages map[string]PageTimeline) SiteTimeline {
 	paths := make([]string, 0, len(pages))
 	n := 0
@@ -245,7 +246,7 @@ func BuildSiteTimeline(pages map[string]PageTimeline) SiteTimeline {
 		num := strconv.Itoa(i)
 		st.Pages[p] = SitePage{N: num, H: pt.Hash, U: pt.Unix}
 		for j, e := range pt.Events {
-			all = append(all, keyed{SiteEventKey(e.Date, pt.Unix, p, j), SiteEvent{D: e.Date, P: num, R: e.Ref, X: e.Text, I: j}})
+			all = append(all, keyed{siteEventKey(e.Date, pt.Unix, p, j), SiteEvent{D: e.Date, P: num, R: e.Ref, X: e.Text, I: j}})
 		}
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].key > all[j].key })
@@ -292,10 +293,10 @@ func (st SiteTimeline) PageTimelines() (map[string]PageTimeline, bool) {
 	return out, true
 }
 
-// SiteEventKey is the key whose descending order is the order of
+// siteEventKey is the key whose descending order is the order of
 // /timeline/: the date with 00 for what it does not say, the page's date,
 // its path, and the event's place in its page, inverted.
-func SiteEventKey(date string, unix int64, path string, i int) string {
+func siteEventKey(date string, unix int64, path string, i int) string {
 	b := make([]byte, 0, 10+1+13+1+len(path)+1+4)
 	b = append(b, date...)
 	switch len(date) {

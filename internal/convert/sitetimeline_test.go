@@ -174,7 +174,7 @@ func TestSiteEventKey(t *testing.T) {
 		{"2023-05", 0, 12, "2023-05-00|5000000000000|posts/a/index.md|9987"},
 		{"2023-05-08", noDate, 3, "2023-05-08|4937864403200|posts/a/index.md|9996"},
 	} {
-		if got := SiteEventKey(tt.date, tt.unix, "posts/a/index.md", tt.i); got != tt.want {
+		if got := siteEventKey(tt.date, tt.unix, "posts/a/index.md", tt.i); got != tt.want {
 			t.Errorf("%s %d %d: %q, want %q", tt.date, tt.unix, tt.i, got, tt.want)
 		}
 	}
