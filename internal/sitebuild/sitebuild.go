@@ -65,9 +65,22 @@ func pinsHugo(mod string) bool {
 	return false
 }
 
-// Command runs this Hugo with args.
+// MemoryLimit is the soft memory limit (GOMEMLIMIT) Hugo runs under when
+// the environment sets none: near it the Go runtime collects more often
+// instead of growing, so that 10,000 articles build on a hosted CI runner
+// (2.6–2.8 GB of peak RSS without a limit, under 1.9 GB with one, for
+// 5–15% more time). It is soft: a site that needs more still builds,
+// slower; GOMEMLIMIT=off lifts it.
+const MemoryLimit = "1700MiB"
+
+// Command runs this Hugo with args, under MemoryLimit unless the
+// environment sets GOMEMLIMIT.
 func (h Hugo) Command(ctx context.Context, args ...string) *exec.Cmd {
-	return exec.CommandContext(ctx, h.Path, args...)
+	cmd := exec.CommandContext(ctx, h.Path, args...)
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		cmd.Env = append(os.Environ(), "GOMEMLIMIT="+MemoryLimit)
+	}
+	return cmd
 }
 
 // Build builds the site at src into dest, minified and with dest cleaned,

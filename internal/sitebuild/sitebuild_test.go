@@ -1,9 +1,11 @@
 package sitebuild
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -85,5 +87,20 @@ func TestCopySite(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(whole, "content", ".jishi", "lock")); err == nil {
 		t.Error("the converter's lock was copied")
+	}
+}
+
+// TestCommandMemoryLimit: Hugo runs under MemoryLimit unless the user set a
+// limit of their own.
+func TestCommandMemoryLimit(t *testing.T) {
+	h := Hugo{Path: "hugo"}
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOMEMLIMIT")
+	if env := h.Command(context.Background()).Env; !slices.Contains(env, "GOMEMLIMIT="+MemoryLimit) {
+		t.Errorf("no GOMEMLIMIT in the environment: Hugo's is %q, want GOMEMLIMIT=%s in it", env, MemoryLimit)
+	}
+	t.Setenv("GOMEMLIMIT", "3GiB")
+	if env := h.Command(context.Background()).Env; env != nil {
+		t.Errorf("GOMEMLIMIT=3GiB set by the user: Hugo's environment is %q, want it inherited unchanged (nil)", env)
 	}
 }
