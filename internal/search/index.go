@@ -69,32 +69,63 @@ const Break = "¶"
 // Content is the text a result shows for r: its title and blocks as
 // Tokens, separated by Break. Pagefind indexes it folded (Folded).
 func Content(r Record) string {
-	var b strings.Builder
-	b.WriteString(Tokens(r.Title))
+	// Tokens take about twice the bytes of the text (a space after each
+	// three-byte character); one buffer of that size is grown once at most.
+	b := make([]byte, 0, 2*(len(r.Title)+len(r.Text))+64)
+	b = appendTokens(b, r.Title)
 	for l := range strings.SplitSeq(r.Text, "\n") {
-		if t := Tokens(l); t != "" {
-			if b.Len() > 0 {
-				b.WriteString(" " + Break + " ")
-			}
-			b.WriteString(t)
+		n := len(b)
+		if n > 0 {
+			b = append(b, " "+Break...)
+		}
+		if b = appendTokens(b, l); len(b) == n+len(" "+Break) && n > 0 {
+			b = b[:n] // a line without tokens: no break for it
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
-// fold is zhconv.Fold, loaded once.
-var fold = sync.OnceValues(zhconv.Fold)
+// fold is zhconv.Fold, loaded once, as a table for the Basic Multilingual
+// Plane (0: not folded) and a map for the characters beyond it: Folded
+// looks up every character of every article, and a map took two fifths of
+// it.
+var fold = sync.OnceValues(func() (foldTable, error) {
+	m, err := zhconv.Fold()
+	if err != nil {
+		return foldTable{}, err
+	}
+	t := foldTable{bmp: make([]rune, 0x10000), rest: map[rune]rune{}}
+	for k, v := range m {
+		if k < 0x10000 {
+			t.bmp[k] = v
+		} else {
+			t.rest[k] = v
+		}
+	}
+	return t, nil
+})
+
+type foldTable struct {
+	bmp  []rune
+	rest map[rune]rune
+}
 
 // Folded is s with both scripts folded to one (zhconv.Fold), as the index
 // holds it and the search page folds a query: character for character, so
 // the tokens of s and of Folded(s) stand in the same places.
 func Folded(s string) (string, error) {
-	m, err := fold()
+	t, err := fold()
 	if err != nil {
 		return "", err
 	}
 	return strings.Map(func(r rune) rune {
-		if f, ok := m[r]; ok {
+		if r >= 0 && r < 0x10000 {
+			if f := t.bmp[r]; f != 0 {
+				return f
+			}
+			return r
+		}
+		if f, ok := t.rest[r]; ok {
 			return f
 		}
 		return r

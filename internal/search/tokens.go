@@ -10,7 +10,6 @@
 package search
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -23,26 +22,31 @@ import (
 // keeps a phrase from matching across it. assets/js/search.js does the same
 // to a query; a test holds the two to the same table.
 func Tokens(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) * 2)
+	return string(appendTokens(make([]byte, 0, len(s)*2), s))
+}
+
+// appendTokens appends the tokens of s to b as Tokens writes them, with a
+// space before the first when b holds some already: Content writes a whole
+// article into one buffer instead of a string for each of its lines.
+func appendTokens(b []byte, s string) []byte {
 	inRun := false // inside a run of other characters
 	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Han, r):
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			if len(b) > 0 {
+				b = append(b, ' ')
 			}
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 			inRun = false
 		case unicode.IsSpace(r) || r == utf8.RuneError:
 			inRun = false
 		default:
-			if !inRun && b.Len() > 0 {
-				b.WriteByte(' ')
+			if !inRun && len(b) > 0 {
+				b = append(b, ' ')
 			}
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 			inRun = true
 		}
 	}
-	return b.String()
+	return b
 }

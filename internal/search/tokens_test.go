@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jishi/jishi/internal/zhconv"
 )
 
 // tokenCases are shared with the query side: TestQueryTokensMatch runs
@@ -122,5 +124,81 @@ console.log(JSON.stringify(JSON.parse(process.argv[3]).map((s) => [window.jishiT
 		if a != b {
 			t.Errorf("%q folds to %q and %q to %q", pair[0], a, pair[1], b)
 		}
+	}
+}
+
+// contentOf is Content as it reads: the title's tokens, then each line's,
+// a Break before every line that has tokens.
+func contentOf(r Record) string {
+	parts := []string{}
+	if t := Tokens(r.Title); t != "" {
+		parts = append(parts, t)
+	}
+	for _, l := range strings.Split(r.Text, "\n") {
+		if t := Tokens(l); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " "+Break+" ")
+}
+
+func FuzzContent(f *testing.F) {
+	for _, tt := range tokenCases {
+		f.Add(tt.in, tt.in+"\n\n"+tt.in)
+	}
+	f.Add("", "\n \n渡口")
+	f.Add("　", "第一段\n\xff\n第二段")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		r := Record{Title: title, Text: text}
+		if got, want := Content(r), contentOf(r); got != want {
+			t.Fatalf("Content(%q, %q) = %q, want %q", title, text, got, want)
+		}
+	})
+}
+
+// BenchmarkContent: an article of 6,000 characters in 40 blocks, the size of
+// a long interview.
+func BenchmarkContent(b *testing.B) {
+	block := strings.Repeat("渡口的船在霧裡等了三天，GPT-4 與 v2.0 都說不清「為什麼」。", 4)
+	r := Record{Title: "對話：山城夜雨的第 3 場", Text: strings.TrimSuffix(strings.Repeat(block+"\n", 40), "\n")}
+	b.SetBytes(int64(len(r.Title) + len(r.Text)))
+	for b.Loop() {
+		Content(r)
+	}
+}
+
+// TestFoldedEveryCharacter: Folded's table gives what zhconv.Fold maps,
+// for every character it maps, in the Basic Multilingual Plane and beyond,
+// and leaves others as they are.
+func TestFoldedEveryCharacter(t *testing.T) {
+	m, err := zhconv.Fold()
+	if err != nil {
+		t.Fatal(err)
+	}
+	beyond := 0
+	for k, v := range m {
+		if got, _ := Folded(string(k)); got != string(v) {
+			t.Errorf("Folded(%q) = %q, want %q", k, got, v)
+		}
+		if k >= 0x10000 {
+			beyond++
+		}
+	}
+	for _, s := range []string{"a", "。", "\U0010FFFF", "\xff"} {
+		if _, mapped := m[[]rune(s)[0]]; !mapped {
+			if got, _ := Folded(s); got != strings.ToValidUTF8(s, "\uFFFD") {
+				t.Errorf("Folded(%q) = %q, want it unchanged", s, got)
+			}
+		}
+	}
+	t.Logf("%d characters folded, %d of them beyond the BMP", len(m), beyond)
+}
+
+// BenchmarkFolded: the tokens of an article of 6,000 characters.
+func BenchmarkFolded(b *testing.B) {
+	s := Tokens(strings.Repeat("渡口的船在霧裡等了三天，GPT-4 與 v2.0 都說不清「為什麼」。", 160))
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Folded(s)
 	}
 }
