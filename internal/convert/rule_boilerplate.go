@@ -1,8 +1,11 @@
 package convert
 
 import (
+	"regexp"
 	"slices"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -107,6 +110,135 @@ func (endMarker) MatchString(s string) bool {
 	return false
 }
 
+// deskCredit matches a wire story's closing credit on a line of its own:
+// its desk editor (or translator and checker) in brackets, and the date
+// code a wire puts after it — （編輯：王小明）1080412, 【编辑:王小明】,
+// (譯者:王小明/核稿:李大華)1140301. Left alone it read as a short line
+// with no closing punctuation: a heading. The editor of the desk is not
+// an author; an editor's note (編輯按：…) is not a credit.
+type deskCredit struct{}
+
+// deskLabels are the roles a closing credit names.
+var deskLabels = words("責任編輯 责任编辑 編輯 编辑 責編 责编 譯者 译者 編譯 编译 核稿 校對 校对 審核 审核 編審 编审")
+
+func (deskCredit) MatchString(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	code := len(s) - len(strings.TrimRight(s, "0123456789"))
+	if code != 0 && (code < 6 || code > 8) {
+		return false
+	}
+	s = s[:len(s)-code]
+	var inner string
+	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}} {
+		if in, ok := strings.CutPrefix(s, b[0]); ok {
+			if in, ok = strings.CutSuffix(in, b[1]); ok {
+				inner = in
+			}
+			break
+		}
+	}
+	if inner == "" || !shorter(inner, 40) {
+		return false
+	}
+	// Each part is a role and a name (編輯：王小明), or one more name
+	// (王小明／李大華); the first names a role.
+	for i, part := range strings.FieldsFunc(inner, func(r rune) bool { return strings.ContainsRune("／/、；;", r) }) {
+		name, role := deskName(strings.TrimSpace(part))
+		if i == 0 && !role || !deskPeople(name) {
+			return false
+		}
+	}
+	return true
+}
+
+// deskPeople: one to three people's names (王小明, 王小明 李大華, 阿依·木拉提,
+// Jane Doe), not a note (以下為精簡版).
+func deskPeople(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	if s[0] < utf8.RuneSelf {
+		return strings.IndexFunc(s, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune(" .-'", r))
+		}) < 0
+	}
+	for _, n := range f {
+		most := 4 // a Han name, compound surnames included
+		if strings.ContainsAny(n, "·・") {
+			most = 12 // a name written from another language, in its parts
+		}
+		if c := utf8.RuneCountInString(n); c < 2 || c > most || strings.IndexFunc(n, func(r rune) bool { return !isCJK(r) && r != '·' && r != '・' }) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// deskName is the name in one part of a closing credit, and whether a
+// role and a colon stood before it.
+func deskName(part string) (name string, role bool) {
+	for _, l := range deskLabels {
+		if rest, ok := strings.CutPrefix(part, l); ok {
+			rest = strings.TrimLeft(rest, " ")
+			for _, colon := range []string{":", "："} {
+				if n, ok := strings.CutPrefix(rest, colon); ok {
+					return strings.TrimSpace(n), true
+				}
+			}
+			return part, false
+		}
+	}
+	return part, false
+}
+
+// updateStamp matches a page's update stamp on a line of its own (最後更新
+// 2020/2/23 14:38:30, 更新於 2023-10-25 18:06, Last updated: 2021-06-01):
+// when the page was last edited, below the dateline that gives the
+// publication date; left alone it read as a heading.
+type updateStamp struct{}
+
+var updateLabel = regexp.MustCompile(`^(?:最後更新|最后更新|更新時間|更新时间|更新於|更新于|更新日期|最後修改|最后修改|修改時間|修改时间|(?i:last\s+updated|updated|last\s+modified))\s*(?:[:：]\s*)?`)
+
+func (updateStamp) MatchString(s string) bool {
+	s = strings.TrimFunc(s, isSpace)
+	if r, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune("最更修LlUu", r) || len(s) > maxDateline+20 {
+		return false
+	}
+	m := updateLabel.FindStringIndex(s)
+	if m == nil || m[1] == len(s) {
+		return false
+	}
+	_, ok := ParseDateline(s[m[1]:], time.UTC)
+	return ok
+}
+
+// pageCounter matches a page's counter of readers on a line of its own (人氣
+// 1,024, 閱讀 3.2萬, 瀏覽次數：568, and ? 人氣, whose number was an image):
+// a counter word and nothing but numbers and signs around it.
+type pageCounter struct{}
+
+var counterWords = words("瀏覽次數 浏览次数 觀看次數 观看次数 閱讀次數 阅读次数 瀏覽數 浏览数 閱讀數 阅读数 閱讀量 阅读量 點擊數 点击数 點擊量 点击量 點閱數 点阅数 人氣 人气 瀏覽 浏览 閱讀 阅读 點閱 点阅 點擊 点击 觀看 观看")
+
+func (pageCounter) MatchString(s string) bool {
+	if !shorter(s, 24) {
+		return false
+	}
+	rest, found := s, false
+	for _, w := range counterWords {
+		if strings.Contains(rest, w) {
+			rest, found = strings.Replace(rest, w, " ", 1), true
+			break
+		}
+	}
+	// What is left: a figure (1,024, 3.2萬, 10萬+, 1.2k) or the ? of a
+	// lost icon, and signs; no word, and not the word alone (閱讀 can be a
+	// section's name).
+	return found && strings.ContainsAny(rest, "0123456789?？") && strings.IndexFunc(rest, func(r rune) bool {
+		return unicode.IsLetter(r) && !strings.ContainsRune("萬万千次人kKwW", r)
+	}) < 0
+}
+
 // navBar matches a site's navigation left on a line of its own — section
 // names in a row (今日新聞 社論 評論 專題報導 自由廣場, 首页 人物 内文) — and
 // the font-size buttons (A+ A A-).
@@ -194,6 +326,9 @@ var defaultPatterns = Patterns{
 		// Share bars, font-size buttons and subscription prompts on a line of their own.
 		shortLine{newPrefix(words("分享到 分享至 我要分享 分享 字體 字体 字號 字号 訂閱 订阅 追蹤我們 追踪我们 加入會員 加入会员 列印 打印 返回頂部 返回顶部 回到頂端"), ""), 24},
 		endMarker{},
+		deskCredit{},
+		updateStamp{},
+		pageCounter{},
 		navBar{},
 	},
 	Trailer: PatternSet{
