@@ -154,6 +154,9 @@ func claimMarkup(c *ctx, ls []line) (Claim, bool) {
 	var blocks []Block
 	for i := 0; i < len(quoted); {
 		if quoted[i].text == "" {
+			// A lone > between paragraphs, or closing the quotation, is
+			// part of the paragraph before it: its lines cover the mark.
+			blocks[len(blocks)-1].To = quoted[i].no
 			i++
 			continue
 		}
