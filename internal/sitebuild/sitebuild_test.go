@@ -90,17 +90,27 @@ func TestCopySite(t *testing.T) {
 	}
 }
 
-// TestCommandMemoryLimit: Hugo runs under MemoryLimit unless the user set a
-// limit of their own.
+// TestCommandMemoryLimit: Hugo runs under MemoryLimit and CacheLimit
+// unless the user set limits of their own.
 func TestCommandMemoryLimit(t *testing.T) {
 	h := Hugo{Path: "hugo"}
-	t.Setenv("GOMEMLIMIT", "")
-	os.Unsetenv("GOMEMLIMIT")
-	if env := h.Command(context.Background()).Env; !slices.Contains(env, "GOMEMLIMIT="+MemoryLimit) {
-		t.Errorf("no GOMEMLIMIT in the environment: Hugo's is %q, want GOMEMLIMIT=%s in it", env, MemoryLimit)
+	for _, k := range []string{"GOMEMLIMIT", "HUGO_MEMORYLIMIT"} {
+		t.Setenv(k, "")
+		os.Unsetenv(k)
+	}
+	env := h.Command(context.Background()).Env
+	for _, want := range []string{"GOMEMLIMIT=" + MemoryLimit, "HUGO_MEMORYLIMIT=" + CacheLimit} {
+		if !slices.Contains(env, want) {
+			t.Errorf("no limits in the environment: Hugo's has no %s", want)
+		}
 	}
 	t.Setenv("GOMEMLIMIT", "3GiB")
+	env = h.Command(context.Background()).Env
+	if slices.Contains(env, "GOMEMLIMIT="+MemoryLimit) || !slices.Contains(env, "HUGO_MEMORYLIMIT="+CacheLimit) {
+		t.Errorf("GOMEMLIMIT=3GiB set by the user: Hugo's environment adds %q, want only HUGO_MEMORYLIMIT", env[len(os.Environ())-1:])
+	}
+	t.Setenv("HUGO_MEMORYLIMIT", "4")
 	if env := h.Command(context.Background()).Env; env != nil {
-		t.Errorf("GOMEMLIMIT=3GiB set by the user: Hugo's environment is %q, want it inherited unchanged (nil)", env)
+		t.Errorf("both limits set by the user: Hugo's environment is %q, want it inherited unchanged (nil)", env)
 	}
 }
