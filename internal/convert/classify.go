@@ -78,6 +78,7 @@ var rules = []rule{
 	{"promo", inHeader, claimPromo},
 	{"trailer", inBody, claimTrailer},
 	{"signature", inBody, claimSignature},
+	{"edition", inHeader | inBody, claimEdition},
 	{"furniture", inHeader | inBody, claimFurniture},
 	{"markup", inBody, claimMarkup},
 	{"list", inBody, claimList},

@@ -6,7 +6,7 @@ import (
 )
 
 // The organisation a text credits for itself — 由極客公園整理, a 來源：某某日報
-// line the header removed — is the page's source: shown as 來源 and named
+// line the header removed, the paper of a print edition line — is the page's source: shown as 來源 and named
 // in its structured data, as the publication credits it. It is no author.
 
 var (
@@ -18,8 +18,11 @@ var (
 // else a 由…整理 in the intro.
 func creditOf(doc *Document) string {
 	for _, line := range doc.Boilerplate {
-		if m := creditLine.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+		if m := creditLine.FindStringSubmatch(strings.TrimSpace(line)); m != nil && !strings.HasPrefix(m[1], "《") {
 			return strings.TrimRight(m[1], "。.")
+		}
+		if paper := editionSource(line); paper != "" {
+			return paper
 		}
 	}
 	for _, b := range doc.Blocks[:doc.IntroEnd()] {

@@ -84,6 +84,8 @@ func ParseDatelineWithCompany(line string, zone *time.Location) (Date, bool) {
 	case (strings.HasPrefix(after, "(") || strings.HasPrefix(after, "（")) && strings.Contains(after, "更新"):
 	case strings.HasPrefix(after, "|") || strings.HasPrefix(after, "｜"):
 	case companyWords.MatchString(after):
+	case companyAuthors(after) != nil:
+		// The paper and its reporter after the time (聯合報／ 記者王小明／基隆即時報導).
 	case spaceAt(s, m[1]) || spaceAt(s, m[1]-1):
 		// A few words set apart after a full date: the column or the
 		// programme (2010年10月13日  新浪嘉宾访谈), or the writer and their

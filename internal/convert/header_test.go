@@ -65,6 +65,8 @@ func TestParseDatelineWithCompany(t *testing.T) {
 		{"2010年10月13日  某某網嘉賓訪談", "2010-10-13"},
 		{"date 2025-12-09 林小華（某某青年協會理事長）", "2025-12-09"},
 		{"2025-12-09 林小華說今天不會下雨", ""},
+		{"2023-05-08 18:06 某某報／ 記者林一帆／基隆即時報導", "2023-05-08T18:06:00+08:00"},
+		{"2023-05-08 記者會上宣布了新的航線。", ""},
 	}
 	for _, tt := range tests {
 		d, ok := ParseDatelineWithCompany(tt.line, DefaultZone)

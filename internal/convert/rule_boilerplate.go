@@ -87,6 +87,21 @@ func (s shortLine) MatchString(t string) bool {
 	return shorter(t, s.max) && !endsWithSentence(t) && s.p.MatchString(t)
 }
 
+// inBrackets matches what p matches, bare or set in brackets as a label
+// (【延伸閱讀】, [相關報導], 〔延伸閱讀〕).
+type inBrackets struct{ p Pattern }
+
+func (b inBrackets) MatchString(s string) bool {
+	for _, br := range [][2]string{{"【", "】"}, {"[", "]"}, {"〔", "〕"}, {"［", "］"}} {
+		if in, ok := strings.CutPrefix(s, br[0]); ok {
+			if in, ok = strings.CutSuffix(in, br[1]); ok {
+				return b.p.MatchString(strings.TrimSpace(in))
+			}
+		}
+	}
+	return b.p.MatchString(s)
+}
+
 // endMarker matches a lone end-of-article mark: 完, 全文完 or END, bracketed or not.
 type endMarker struct{}
 
@@ -325,6 +340,8 @@ var defaultPatterns = Patterns{
 		newPrefix(words("請同意我們的隱私權 请同意我们的隐私权 本網站使用 本网站使用 本站使用"), ""),
 		// Share bars, font-size buttons and subscription prompts on a line of their own.
 		shortLine{newPrefix(words("分享到 分享至 我要分享 分享 字體 字体 字號 字号 訂閱 订阅 追蹤我們 追踪我们 加入會員 加入会员 列印 打印 返回頂部 返回顶部 回到頂端"), ""), 24},
+		// Links on to more of the site: 看更多相關新聞》, 閱讀更多 >>.
+		shortLine{newPrefix(words("看更多 更多新聞 更多新闻 閱讀更多 阅读更多 查看更多 點我看更多 点我看更多 更多精彩 看完整 點此看 点此看"), ""), 20},
 		endMarker{},
 		deskCredit{},
 		updateStamp{},
@@ -332,7 +349,8 @@ var defaultPatterns = Patterns{
 		navBar{},
 	},
 	Trailer: PatternSet{
-		newPrefix(words("延伸閱讀 延伸阅读 相關閱讀 相关阅读 推薦閱讀 推荐阅读 相關文章 相关文章 相關報導 相关报道 熱門文章 热门文章"), ""),
+		// Set as a label too: 【延伸閱讀】, [相關報導].
+		inBrackets{newPrefix(words("延伸閱讀 延伸阅读 相關閱讀 相关阅读 推薦閱讀 推荐阅读 相關文章 相关文章 相關報導 相关报道 熱門文章 热门文章 相關新聞 相关新闻"), "")},
 		// A WeChat article's topic box and the account's prompts under it.
 		newPrefix(words("收录于话题 收錄於話題 收录于合集 收錄於合集"), ""),
 	},
@@ -344,7 +362,9 @@ func claimTrailer(c *ctx, ls []line) (Claim, bool) {
 		return Claim{}, false
 	}
 	n := 1
-	for n < len(ls) && (runeLen(ls[n].text) <= 60 && !endsWithPunct(ls[n].text) || c.opt.Patterns.Line.Match(ls[n].text)) {
+	// The titles under it end at the paper's edition line, which dates
+	// the page (claimEdition).
+	for n < len(ls) && (runeLen(ls[n].text) <= 60 && !endsWithPunct(ls[n].text) || c.opt.Patterns.Line.Match(ls[n].text)) && !editionLine.MatchString(ls[n].text) {
 		n++
 	}
 	return Claim{Lines: n, Removed: "trailer"}, true

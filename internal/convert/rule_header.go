@@ -236,7 +236,8 @@ func claimDateline(c *ctx, ls []line) (Claim, bool) {
 }
 
 // companyAuthors are the writers a dateline's company credits
-// (发布时间:2014-02-18 作者: 王文, 2022年5月22日 文/ 姚璐 编辑/).
+// (发布时间:2014-02-18 作者: 王文, 2022年5月22日 文/ 姚璐 编辑/,
+// 2023-05-08 18:06 某某報／ 記者王文／台北即時報導).
 func companyAuthors(s string) []string {
 	// An opinion page's writer and affiliation after the date:
 	// date 2025-12-09 王小明（某某協會理事長）.
@@ -246,7 +247,7 @@ func companyAuthors(s string) []string {
 		}
 	}
 	for i := 0; i < len(s); {
-		if bylineLead(s[i:]) > 0 {
+		if bylineLead(s[i:]) > 0 || reportedFrom.MatchString(s[i:]) {
 			rest := s[i:]
 			// The credit ends where the next field starts (a wide gap or |).
 			if j := strings.Index(rest, "  "); j > 0 {

@@ -16,12 +16,36 @@ func standalone(c *ctx, ls []line, limit int) bool {
 		(len(ls) == 1 || ls[1].gap > 0)
 }
 
-// claimCaption: a short line right after a removed image. It ends a turn.
+// claimCaption: a short line right after a removed image, or a line a
+// caption's mark opens (▲ 碼頭上的渡輪。（圖／記者攝）: Taiwanese news
+// pages set one under each photo, which a scrape drops). It ends a turn.
 func claimCaption(c *ctx, ls []line) (Claim, bool) {
-	if ls[0].gap < wideGap || !standalone(c, ls, 40) {
+	if !(ls[0].gap >= wideGap && standalone(c, ls, 40) || captionMark(ls)) {
 		return Claim{}, false
 	}
 	return Claim{Lines: 1, Blocks: []Block{{Kind: KindCaption, Text: ls[0].text}}}, true
+}
+
+// captionMark: a line of at most 100 characters opened by ▲ or △ (a
+// picture above) with words after it, a blank line above it. Lines in a
+// row that each open with the mark are a list of points, not captions.
+func captionMark(ls []line) bool {
+	marked := func(t string) (string, bool) {
+		if rest, ok := strings.CutPrefix(t, "▲"); ok {
+			return rest, true
+		}
+		return strings.CutPrefix(t, "△")
+	}
+	rest, ok := marked(ls[0].text)
+	if !ok || ls[0].gap == 0 || !hasWord(rest) || !shorter(ls[0].text, 100) {
+		return false
+	}
+	if len(ls) > 1 && ls[1].gap == 0 {
+		if _, next := marked(ls[1].text); next {
+			return false
+		}
+	}
+	return true
 }
 
 // claimHeading: a short line after a normal blank line, not a sentence, a

@@ -97,6 +97,9 @@ func TestRuleTrailer(t *testing.T) {
 		{"延伸閱讀 and the titles under it", []string{"延伸閱讀", "一則相關的標題", "另一則相關標題", "這一段是正文,不是標題。"}, "3 removed"},
 		{"相关阅读 with a colon", []string{"相关阅读：", "某某公司发布新品"}, "2 removed"},
 		{"prose that mentions reading", []string{"閱讀是一件好事。"}, ""},
+		{"a bracketed 延伸阅读", []string{"【延伸阅读】", "山城夜景成为新名片", "渡口旁的老茶馆"}, "3 removed"},
+		{"[相關報導] in square brackets", []string{"[相關報導]", "碼頭夜景成為新名片"}, "2 removed"},
+		{"a bracketed word that only starts the same", []string{"【延伸閱讀者的來信】很多。"}, ""},
 	}, nil)
 }
 
@@ -163,6 +166,9 @@ func TestRuleFurniture(t *testing.T) {
 		{"a headline with a counter word", []string{"人氣王的夜晚"}, ""},
 		{"a sentence about reading", []string{"閱讀讓人安靜。"}, ""},
 		{"a section named for reading", []string{"閱讀"}, ""},
+		{"a link to more news", []string{"看更多相關新聞》"}, "1 removed"},
+		{"閱讀更多 with arrows", []string{"閱讀更多 >>"}, "1 removed"},
+		{"a sentence that starts like a link", []string{"更多新聞工作者投入了報導。"}, ""},
 		{"END", []string{"END"}, "1 removed"},
 		{"a sentence about an editor", []string{"編輯部的同事都很忙。"}, ""},
 		{"完 inside prose", []string{"完成了。"}, ""},
@@ -238,6 +244,11 @@ func TestRuleCaption(t *testing.T) {
 		{"after a removed image", []string{"科大訊飛此前公布的里程碑@3", "下一段。@1"}, "1 caption:科大訊飛此前公布的里程碑"},
 		{"a normal gap", []string{"科大訊飛此前公布的里程碑@1", "下一段。@1"}, ""},
 		{"a sentence", []string{"這是一個完整的句子。@3"}, ""},
+		{"a ▲ caption after a normal gap", []string{"▲ 夜班渡輪停靠在碼頭。（圖／記者林一帆攝）@1", "下一段。@1"}, "1 caption:▲ 夜班渡輪停靠在碼頭。（圖／記者林一帆攝）"},
+		{"△ too", []string{"△碼頭的燈塔@1", "下一段。@1"}, "1 caption:△碼頭的燈塔"},
+		{"▲ points in a row are a list", []string{"▲ 第一點：船期@1", "▲ 第二點：票價@0"}, ""},
+		{"the second of ▲ points", []string{"▲ 第二點：票價@0", "下一段。@1"}, ""},
+		{"a lone mark", []string{"▲@1", "下一段。@1"}, ""},
 	}, nil)
 }
 
@@ -385,6 +396,9 @@ func TestHeaderShapes(t *testing.T) {
 		{"a list of the day's headlines, the headline again, a writer after ☉",
 			"今日新聞 社論 評論 專題報導 自由廣場 回首頁\n中華民國91年3月19日星期二\n\n公車路網該不該重整?\n捷運延伸的下一站\n\n\n公車路網該不該重整?\n\n☉陳大明\n\n 市府上週公布的路網,引起不少討論。\n",
 			"公車路網該不該重整?", "2002-03-19", "陳大明"},
+		{"a paper and its reporter after the time",
+			"港口夜班渡輪停駛 乘客：以後只能繞路\n2023-05-08 18:06 某某報／ 記者林一帆／基隆即時報導\n\n基隆港夜班渡輪今天起停駛。\n",
+			"港口夜班渡輪停駛 乘客：以後只能繞路", "2023-05-08T18:06:00+08:00", "林一帆"},
 		{"a bracketed source set twice is no headline",
 			"「城市要更好走」某某電台專訪陳大文\n\n2019-12-30 19:11\n\n(某某電台)\n\n(某某電台)\n\n市議員參選人陳大文接受專訪。\n",
 			"「城市要更好走」某某電台專訪陳大文", "2019-12-30T19:11:00+08:00", ""},

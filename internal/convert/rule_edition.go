@@ -1,0 +1,40 @@
+package convert
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A paper's web edition marks each story with the printed issue it ran in:
+// 《 人民日报 》（ 2023年05月08日   第 04 版）, often under the text, sometimes
+// led by 来源：. The line is the paper's furniture; its day is the date
+// when the page gives no other, and the paper is the source it credits.
+var editionLine = regexp.MustCompile(`^(?:(?:來源|来源)\s*[:：]\s*)?《\s*([^《》]{2,20}?)\s*》\s*[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:第\s*[0-9A-Za-z一二三四五六七八九十]{1,4}\s*版\s*)?[）)]$`)
+
+// claimEdition removes a print edition line, dating the Document by it
+// when no dateline did.
+func claimEdition(c *ctx, ls []line) (Claim, bool) {
+	t := ls[0].text
+	if !strings.Contains(t, "》") {
+		return Claim{}, false
+	}
+	m := editionLine.FindStringSubmatch(t)
+	if m == nil {
+		return Claim{}, false
+	}
+	cl := Claim{Lines: 1, Removed: "edition"}
+	if c.head.dateline == 0 && (c.head.wrapper == nil || c.head.wrapper.date == nil) {
+		if d, ok := makeDate(atoi(m[2]), atoi(m[3]), atoi(m[4]), "", "", "", c.opt.Zone); ok {
+			cl.Date = &d
+		}
+	}
+	return cl, true
+}
+
+// editionSource is the paper a removed edition line names, or "".
+func editionSource(line string) string {
+	if m := editionLine.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+		return m[1]
+	}
+	return ""
+}
