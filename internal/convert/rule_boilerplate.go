@@ -125,6 +125,25 @@ func (endMarker) MatchString(s string) bool {
 	return false
 }
 
+// callToAction matches a button left in the text as a bracketed label and
+// its prompt: [啟動LINE推播] 每日重大新聞通知, 【訂閱電子報】每週精選.
+type callToAction struct{}
+
+var actionWords = words("推播 訂閱 订阅 追蹤 追踪 加入好友 按讚 按赞 下載 下载 點我 点我 立即 免費 免费")
+
+func (callToAction) MatchString(s string) bool {
+	if !shorter(s, 30) || endsWithSentence(s) {
+		return false
+	}
+	for _, b := range [][2]string{{"[", "]"}, {"【", "】"}, {"〔", "〕"}} {
+		if in, ok := strings.CutPrefix(s, b[0]); ok {
+			label, _, ok := strings.Cut(in, b[1])
+			return ok && shorter(label, 12) && containsAny(actionWords).MatchString(label)
+		}
+	}
+	return false
+}
+
 // deskCredit matches a wire story's closing credit on a line of its own:
 // its desk editor (or translator and checker) in brackets, and the date
 // code a wire puts after it — （編輯：王小明）1080412, 【编辑:王小明】,
@@ -343,6 +362,7 @@ var defaultPatterns = Patterns{
 		// Links on to more of the site: 看更多相關新聞》, 閱讀更多 >>.
 		shortLine{newPrefix(words("看更多 更多新聞 更多新闻 閱讀更多 阅读更多 查看更多 點我看更多 点我看更多 更多精彩 看完整 點此看 点此看"), ""), 20},
 		endMarker{},
+		callToAction{},
 		deskCredit{},
 		updateStamp{},
 		pageCounter{},

@@ -20,10 +20,42 @@ func standalone(c *ctx, ls []line, limit int) bool {
 // caption's mark opens (▲ 碼頭上的渡輪。（圖／記者攝）: Taiwanese news
 // pages set one under each photo, which a scrape drops). It ends a turn.
 func claimCaption(c *ctx, ls []line) (Claim, bool) {
-	if !(ls[0].gap >= wideGap && standalone(c, ls, 40) || captionMark(ls)) {
+	if !(ls[0].gap >= wideGap && standalone(c, ls, 40) || captionMark(ls) || credited(ls)) {
 		return Claim{}, false
 	}
+	// A scrape keeps a picture's alt text and its caption, the same words
+	// twice: the first goes, the second is the caption.
+	if len(ls) > 1 && ls[1].text == ls[0].text && ls[1].gap > 0 {
+		return Claim{Lines: 1, Removed: "caption"}, true
+	}
 	return Claim{Lines: 1, Blocks: []Block{{Kind: KindCaption, Text: ls[0].text}}}, true
+}
+
+// credited: a line of its own, of at most 100 characters, that ends with
+// a picture's credit in brackets — (作者提供), （圖／取自某某臉書）, (攝影：X).
+func credited(ls []line) bool {
+	return ls[0].gap > 0 && (len(ls) == 1 || ls[1].gap > 0) && shorter(ls[0].text, 100) && photoCreditTail(ls[0].text)
+}
+
+// photoWords are what a picture's credit says: who gave or took it, or
+// where it was found.
+var photoWords = words("提供 攝影 摄影 攝 摄 圖／ 圖/ 图／ 图/ 圖片 图片 翻攝 翻摄 資料照 资料照 取自 截圖 截图 示意圖 示意图")
+
+// photoCreditTail reports whether s ends with a bracketed picture credit
+// after some words of its own.
+func photoCreditTail(s string) bool {
+	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		body, ok := strings.CutSuffix(s, b[1])
+		if !ok {
+			continue
+		}
+		i := strings.LastIndex(body, b[0])
+		if i <= 0 || !shorter(body[i:], 24) {
+			return false
+		}
+		return containsAny(photoWords).MatchString(body[i:])
+	}
+	return false
 }
 
 // captionMark: a line of at most 100 characters opened by ▲ or △ (a

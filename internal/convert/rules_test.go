@@ -169,6 +169,9 @@ func TestRuleFurniture(t *testing.T) {
 		{"a link to more news", []string{"看更多相關新聞》"}, "1 removed"},
 		{"閱讀更多 with arrows", []string{"閱讀更多 >>"}, "1 removed"},
 		{"a sentence that starts like a link", []string{"更多新聞工作者投入了報導。"}, ""},
+		{"a push button and its prompt", []string{"[啟動LINE推播] 每日重大新聞通知"}, "1 removed"},
+		{"a subscription label", []string{"【訂閱電子報】每週精選"}, "1 removed"},
+		{"a bracketed section label", []string{"【專題】渡口的下一站"}, ""},
 		{"END", []string{"END"}, "1 removed"},
 		{"a sentence about an editor", []string{"編輯部的同事都很忙。"}, ""},
 		{"完 inside prose", []string{"完成了。"}, ""},
@@ -249,6 +252,11 @@ func TestRuleCaption(t *testing.T) {
 		{"▲ points in a row are a list", []string{"▲ 第一點：船期@1", "▲ 第二點：票價@0"}, ""},
 		{"the second of ▲ points", []string{"▲ 第二點：票價@0", "下一段。@1"}, ""},
 		{"a lone mark", []string{"▲@1", "下一段。@1"}, ""},
+		{"a picture's credit in brackets", []string{"茶館的牆上掛著一張老照片。（圖／取自茶館臉書）@1", "下一段。@1"}, "1 caption:茶館的牆上掛著一張老照片。（圖／取自茶館臉書）"},
+		{"作者提供", []string{"船工們在午後歇腳。(作者提供)@1"}, "1 caption:船工們在午後歇腳。(作者提供)"},
+		{"alt text, then the same caption", []string{"船工們在午後歇腳。(作者提供)@1", "船工們在午後歇腳。(作者提供)@1"}, "1 removed"},
+		{"a paragraph that ends with a bracketed aside", []string{"他說要等到明年。（他笑了）@1"}, ""},
+		{"a credit inside a paragraph's run", []string{"船工們在午後歇腳。(作者提供)@1", "接著的一行@0"}, ""},
 	}, nil)
 }
 
@@ -399,6 +407,9 @@ func TestHeaderShapes(t *testing.T) {
 		{"a paper and its reporter after the time",
 			"港口夜班渡輪停駛 乘客：以後只能繞路\n2023-05-08 18:06 某某報／ 記者林一帆／基隆即時報導\n\n基隆港夜班渡輪今天起停駛。\n",
 			"港口夜班渡輪停駛 乘客：以後只能繞路", "2023-05-08T18:06:00+08:00", "林一帆"},
+		{"a picture's alt text and caption are no headline",
+			"林小芳專文：渡口邊的老茶館\n\n2023-05-28 07:00\n\n? 人氣\n\n門口的船工在午後歇腳。(作者提供)\n\n門口的船工在午後歇腳。(作者提供)\n\n渡口邊有一家開了四十年的老茶館。\n",
+			"林小芳專文：渡口邊的老茶館", "2023-05-28T07:00:00+08:00", ""},
 		{"a bracketed source set twice is no headline",
 			"「城市要更好走」某某電台專訪陳大文\n\n2019-12-30 19:11\n\n(某某電台)\n\n(某某電台)\n\n市議員參選人陳大文接受專訪。\n",
 			"「城市要更好走」某某電台專訪陳大文", "2019-12-30T19:11:00+08:00", ""},
