@@ -10,8 +10,10 @@ import (
 // in its structured data, as the publication credits it. It is no author.
 
 var (
-	creditLine   = regexp.MustCompile(`^(?:稿件來源|稿件来源|文章來源|文章来源|本文來源|本文来源|來源|来源|出處|出处)\s*[:：|｜]\s*([^\s|｜]{2,20})`)
-	creditInText = regexp.MustCompile(`由([^，,。由：:「」]{2,12}?)(?:整理|編譯|编译|撰寫|撰写|提供|報導|报道)`)
+	creditLine = regexp.MustCompile(`^(?:稿件來源|稿件来源|文章來源|文章来源|本文來源|本文来源|來源|来源|出處|出处)\s*[:：|｜]\s*([^\s|｜]{2,20})`)
+	// 本文轉載自某某雜誌第123期, 原文刊載於《某某》: the publication a reprint note names.
+	reprintSource = regexp.MustCompile(`(?:轉載自|转载自|轉貼自|转贴自|刊載於|刊载于|原載於|原载于|摘自|選自|选自)\s*《?([^《》，,。：:（(\s]{2,20}?)》?(?:第|網站|网站|[，,。）)]|$)`)
+	creditInText  = regexp.MustCompile(`由([^，,。由：:「」]{2,12}?)(?:整理|編譯|编译|撰寫|撰写|提供|報導|报道)`)
 )
 
 // creditOf finds the source a text credits: a removed 來源 line first,
@@ -23,6 +25,9 @@ func creditOf(doc *Document) string {
 		}
 		if paper := editionSource(line); paper != "" {
 			return paper
+		}
+		if m := reprintSource.FindStringSubmatch(line); m != nil {
+			return m[1]
 		}
 	}
 	for _, b := range doc.Blocks[:doc.IntroEnd()] {

@@ -144,6 +144,30 @@ func (callToAction) MatchString(s string) bool {
 	return false
 }
 
+// allOf matches what every one of its patterns matches.
+type allOf []Pattern
+
+func (ps allOf) MatchString(s string) bool {
+	for _, p := range ps {
+		if !p.MatchString(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// reprintNote matches a note that the text is republished, on a line of its
+// own and bracketed or not: 本文經作者授權轉載，原文刊載於某某網,
+// （本文轉載自某某雜誌第123期）, ※本文獲某某授權轉載. The publication it
+// names is the page's source (creditOf).
+type reprintNote struct{}
+
+var reprintLine = regexp.MustCompile(`^[（(【\[]?(?:本文|原文|此文|文章)[^。！？]{0,30}?(?:轉載|转载|轉貼|转贴|刊載|刊载|刊登|授權|授权)`)
+
+func (reprintNote) MatchString(s string) bool {
+	return shorter(s, 60) && reprintLine.MatchString(strings.TrimLeft(s, "※＊* "))
+}
+
 // deskCredit matches a wire story's closing credit on a line of its own:
 // its desk editor (or translator and checker) in brackets, and the date
 // code a wire puts after it — （編輯：王小明）1080412, 【编辑:王小明】,
@@ -363,6 +387,9 @@ var defaultPatterns = Patterns{
 		shortLine{newPrefix(words("看更多 更多新聞 更多新闻 閱讀更多 阅读更多 查看更多 點我看更多 点我看更多 更多精彩 看完整 點此看 点此看"), ""), 20},
 		endMarker{},
 		callToAction{},
+		reprintNote{},
+		// Prompts to follow the site elsewhere: 加入某某LINE好友，新聞不漏接.
+		shortLine{allOf{newPrefix(words("加入 點我 点我 立即 馬上 马上 歡迎加入 欢迎加入"), ""), containsAny(words("LINE 好友 粉絲 粉丝 電子報 电子报 頻道 频道 會員 会员 訂閱 订阅 追蹤 追踪 IG YouTube Telegram"))}, 30},
 		deskCredit{},
 		updateStamp{},
 		pageCounter{},
@@ -392,7 +419,7 @@ func claimTrailer(c *ctx, ls []line) (Claim, bool) {
 
 // claimFurniture: 責任編輯, 來源, 版權聲明 and the editor's own patterns.
 func claimFurniture(c *ctx, ls []line) (Claim, bool) {
-	if !c.opt.Patterns.Line.Match(ls[0].text) {
+	if t := ls[0].text; !c.opt.Patterns.Line.Match(t) && !c.opt.Patterns.Line.Match(unmarked(t)) {
 		return Claim{}, false
 	}
 	n := 1
@@ -401,6 +428,15 @@ func claimFurniture(c *ctx, ls []line) (Claim, bool) {
 		n++
 	}
 	return Claim{Lines: n, Removed: "furniture"}, true
+}
+
+// linkMarks are what a page sets before a link or a button: ►看更多,
+// ★ 加入好友, 👉 點我訂閱.
+const linkMarks = "►▶▸▹➤➜→⇒👉★☆●◆◇■□※"
+
+// unmarked is t without the link marks and spaces before its words.
+func unmarked(t string) string {
+	return strings.TrimLeft(t, linkMarks+" \u3000")
 }
 
 // claimSignature: a BBS post ends with "--", the site's ※ lines (發信站,
