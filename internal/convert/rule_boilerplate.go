@@ -164,8 +164,11 @@ type reprintNote struct{}
 
 var reprintLine = regexp.MustCompile(`^[（(【\[]?(?:本文|原文|此文|文章)[^。！？]{0,30}?(?:轉載|转载|轉貼|转贴|刊載|刊载|刊登|授權|授权)`)
 
+// reprintWords cost no regular expression on a line without them.
+var reprintWords = containsAny(words("轉載 转载 轉貼 转贴 刊載 刊载 刊登 授權 授权"))
+
 func (reprintNote) MatchString(s string) bool {
-	return shorter(s, 60) && reprintLine.MatchString(strings.TrimLeft(s, "※＊* "))
+	return shorter(s, 60) && reprintWords.MatchString(s) && reprintLine.MatchString(strings.TrimLeft(s, "※＊* "))
 }
 
 // deskCredit matches a wire story's closing credit on a line of its own:
@@ -419,7 +422,7 @@ func claimTrailer(c *ctx, ls []line) (Claim, bool) {
 
 // claimFurniture: 責任編輯, 來源, 版權聲明 and the editor's own patterns.
 func claimFurniture(c *ctx, ls []line) (Claim, bool) {
-	if t := ls[0].text; !c.opt.Patterns.Line.Match(t) && !c.opt.Patterns.Line.Match(unmarked(t)) {
+	if t := ls[0].text; !c.opt.Patterns.Line.Match(t) && (unmarked(t) == t || !c.opt.Patterns.Line.Match(unmarked(t))) {
 		return Claim{}, false
 	}
 	n := 1
