@@ -84,7 +84,8 @@ type shortLine struct {
 }
 
 func (s shortLine) MatchString(t string) bool {
-	return shorter(t, s.max) && !endsWithSentence(t) && s.p.MatchString(t)
+	// The pattern first: a prefix turns most lines away at their first rune.
+	return s.p.MatchString(t) && shorter(t, s.max) && !endsWithSentence(t)
 }
 
 // inBrackets matches what p matches, bare or set in brackets as a label
@@ -132,7 +133,7 @@ type callToAction struct{}
 var actionWords = words("推播 訂閱 订阅 追蹤 追踪 加入好友 按讚 按赞 下載 下载 點我 点我 立即 免費 免费")
 
 func (callToAction) MatchString(s string) bool {
-	if !shorter(s, 30) || endsWithSentence(s) {
+	if r, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune("[【〔", r) || !shorter(s, 30) || endsWithSentence(s) {
 		return false
 	}
 	for _, b := range [][2]string{{"[", "]"}, {"【", "】"}, {"〔", "〕"}} {
@@ -164,11 +165,24 @@ type reprintNote struct{}
 
 var reprintLine = regexp.MustCompile(`^[（(【\[]?(?:本文|原文|此文|文章)[^。！？]{0,30}?(?:轉載|转载|轉貼|转贴|刊載|刊载|刊登|授權|授权)`)
 
-// reprintWords cost no regular expression on a line without them.
-var reprintWords = containsAny(words("轉載 转载 轉貼 转贴 刊載 刊载 刊登 授權 授权"))
-
 func (reprintNote) MatchString(s string) bool {
-	return shorter(s, 60) && reprintWords.MatchString(s) && reprintLine.MatchString(strings.TrimLeft(s, "※＊* "))
+	if !shorter(s, 60) {
+		return false
+	}
+	// The words it opens with, before any regular expression is asked.
+	t := strings.TrimLeft(s, "※＊* ")
+	for _, o := range []string{"（", "(", "【", "["} {
+		if r, ok := strings.CutPrefix(t, o); ok {
+			t = r
+			break
+		}
+	}
+	for _, w := range []string{"本文", "原文", "此文", "文章"} {
+		if strings.HasPrefix(t, w) {
+			return reprintLine.MatchString(strings.TrimLeft(s, "※＊* "))
+		}
+	}
+	return false
 }
 
 // deskCredit matches a wire story's closing credit on a line of its own:
@@ -183,7 +197,11 @@ type deskCredit struct{}
 var deskLabels = words("責任編輯 责任编辑 編輯 编辑 責編 责编 譯者 译者 編譯 编译 核稿 校對 校对 審核 审核 編審 编审")
 
 func (deskCredit) MatchString(s string) bool {
-	s = strings.TrimRight(s, " \t")
+	// It ends with its date code or its bracket; a sentence ends otherwise.
+	// (Lines come trimmed.)
+	if r, _ := utf8.DecodeLastRuneInString(s); !isDigit(r) && !strings.ContainsRune("）)】]", r) {
+		return false
+	}
 	code := len(s) - len(strings.TrimRight(s, "0123456789"))
 	if code != 0 && (code < 6 || code > 8) {
 		return false
@@ -262,7 +280,6 @@ type updateStamp struct{}
 var updateLabel = regexp.MustCompile(`^(?:最後更新|最后更新|更新時間|更新时间|更新於|更新于|更新日期|最後修改|最后修改|修改時間|修改时间|(?i:last\s+updated|updated|last\s+modified))\s*(?:[:：]\s*)?`)
 
 func (updateStamp) MatchString(s string) bool {
-	s = strings.TrimFunc(s, isSpace)
 	if r, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune("最更修LlUu", r) || len(s) > maxDateline+20 {
 		return false
 	}
@@ -282,7 +299,8 @@ type pageCounter struct{}
 var counterWords = words("瀏覽次數 浏览次数 觀看次數 观看次数 閱讀次數 阅读次数 瀏覽數 浏览数 閱讀數 阅读数 閱讀量 阅读量 點擊數 点击数 點擊量 点击量 點閱數 点阅数 人氣 人气 瀏覽 浏览 閱讀 阅读 點閱 点阅 點擊 点击 觀看 观看")
 
 func (pageCounter) MatchString(s string) bool {
-	if !shorter(s, 24) {
+	// Every counter word has one of these.
+	if !shorter(s, 24) || !strings.ContainsAny(s, "氣气覽览讀读擊击閱阅看") {
 		return false
 	}
 	rest, found := s, false
@@ -439,6 +457,9 @@ const linkMarks = "►▶▸▹➤➜→⇒👉★☆●◆◇■□※"
 
 // unmarked is t without the link marks and spaces before its words.
 func unmarked(t string) string {
+	if r, _ := utf8.DecodeRuneInString(t); !strings.ContainsRune(linkMarks, r) {
+		return t
+	}
 	return strings.TrimLeft(t, linkMarks+" \u3000")
 }
 

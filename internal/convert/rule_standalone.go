@@ -34,7 +34,8 @@ func claimCaption(c *ctx, ls []line) (Claim, bool) {
 // credited: a line of its own, of at most 100 characters, that ends with
 // a picture's credit in brackets — (作者提供), （圖／取自某某臉書）, (攝影：X).
 func credited(ls []line) bool {
-	return ls[0].gap > 0 && (len(ls) == 1 || ls[1].gap > 0) && shorter(ls[0].text, 100) && photoCreditTail(ls[0].text)
+	t := ls[0].text
+	return (strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）")) && ls[0].gap > 0 && (len(ls) == 1 || ls[1].gap > 0) && shorter(t, 100) && photoCreditTail(t)
 }
 
 // photoWords are what a picture's credit says: who gave or took it, or
