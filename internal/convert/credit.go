@@ -6,8 +6,9 @@ import (
 )
 
 // The organisation a text credits for itself — 由極客公園整理, a 來源：某某日報
-// line the header removed, the paper of a print edition line — is the page's source: shown as 來源 and named
-// in its structured data, as the publication credits it. It is no author.
+// line the header removed, the paper of a print edition line, the
+// publication a reprint note names — is the page's source: shown as 來源
+// and named in its structured data. It is no author.
 
 var (
 	creditLine = regexp.MustCompile(`^(?:稿件來源|稿件来源|文章來源|文章来源|本文來源|本文来源|來源|来源|出處|出处)\s*[:：|｜]\s*([^\s|｜]{2,20})`)
@@ -16,8 +17,8 @@ var (
 	creditInText = regexp.MustCompile(`由([^，,。由：:「」]{2,12}?)(?:整理|編譯|编译|撰寫|撰写|提供|報導|报道)`)
 )
 
-// creditOf finds the source a text credits: a removed 來源 line first,
-// else a 由…整理 in the intro.
+// creditOf finds the source a text credits: a removed 來源, edition or
+// reprint line first, else a 由…整理 in the intro.
 func creditOf(doc *Document) string {
 	for _, line := range doc.Boilerplate {
 		if m := creditLine.FindStringSubmatch(strings.TrimSpace(line)); m != nil && !strings.HasPrefix(m[1], "《") {
