@@ -2,6 +2,7 @@ package convert
 
 import (
 	"html"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -295,7 +296,24 @@ func claimTitle(c *ctx, ls []line) (Claim, bool) {
 	if c.head.subtitleText != "" {
 		text += c.head.subtitleSep + plainTitle(c.head.subtitleText)
 	}
-	return Claim{Lines: 1, Title: &Title{Text: text, Part: part, Parts: parts}}, true
+	return Claim{Lines: 1, Title: &Title{Text: text, Part: part, Parts: parts}, Authors: titleWriter(text)}, true
+}
+
+// writerMarks follow a writer's name at the head of an opinion page's
+// headline: 林小芳專文：渡口邊的老茶館, 林小芳投書：…. (專欄 and 觀點
+// follow a topic as often: 科技觀點, 財經專欄.)
+var writerMarks = regexp.MustCompile(`^(\p{Han}{2,4})(?:專文|专文|投書|投书)\s*[：:》]`)
+
+// notWriters stand before 專文 or 投書 without naming anyone.
+var notWriters = words("讀者 读者 特約 特约 本報 本报 編輯 编辑 本刊 網友 网友 民眾 民众")
+
+// titleWriter is the writer a headline names at its head, as a list of
+// one, or nil. The headline keeps the name: it is how the page reads.
+func titleWriter(title string) []string {
+	if m := writerMarks.FindStringSubmatch(title); m != nil && !contains(notWriters, m[1]) {
+		return []string{m[1]}
+	}
+	return nil
 }
 
 // plainTitle decodes the HTML entities a scrape leaves in a title line
