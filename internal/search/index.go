@@ -69,8 +69,9 @@ const Break = "¶"
 // Content is the text a result shows for r: its title and blocks as
 // Tokens, separated by Break. Pagefind indexes it folded (Folded).
 func Content(r Record) string {
-	// Tokens take about twice the bytes of the text (a space after each
-	// three-byte character); one buffer of that size is grown once at most.
+	// Tokens add a space before each token: a third more bytes for Han
+	// text (three bytes a character), at most twice as many for runs of one
+	// byte. A buffer of twice the text is never grown.
 	b := make([]byte, 0, 2*(len(r.Title)+len(r.Text))+64)
 	b = appendTokens(b, r.Title)
 	for l := range strings.SplitSeq(r.Text, "\n") {
