@@ -71,7 +71,7 @@ const Break = "¶"
 func Content(r Record) string {
 	// Tokens add a space before each token: a third more bytes for Han
 	// text (three bytes a character), at most twice as many for runs of one
-	// byte. A buffer of twice the text is never grown.
+	// byte, and a break for each line: twice the text is seldom outgrown.
 	b := make([]byte, 0, 2*(len(r.Title)+len(r.Text))+64)
 	b = appendTokens(b, r.Title)
 	for l := range strings.SplitSeq(r.Text, "\n") {
