@@ -103,17 +103,18 @@ func (b inBrackets) MatchString(s string) bool {
 	return b.p.MatchString(s)
 }
 
-// endMarker matches a lone end-of-article mark: 完, 全文完 or END, bracketed or not.
+// endMarker matches a lone end-of-article mark: 完, 全文完 or END, bracketed
+// or not (（完）, 〈完〉, 【全文完】).
 type endMarker struct{}
 
 func (endMarker) MatchString(s string) bool {
-	for _, o := range []string{"(", "（"} {
+	for _, o := range []string{"(", "（", "〈", "【", "[", "〔"} {
 		if r, ok := strings.CutPrefix(s, o); ok {
 			s = r
 			break
 		}
 	}
-	for _, c := range []string{")", "）"} {
+	for _, c := range []string{")", "）", "〉", "】", "]", "〕"} {
 		if r, ok := strings.CutSuffix(s, c); ok {
 			s = r
 			break

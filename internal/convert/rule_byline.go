@@ -132,9 +132,25 @@ func claimByline(c *ctx, ls []line) (Claim, bool) {
 	}
 	names, ok := parseByline(t)
 	if !ok || len(names) == 0 {
-		return Claim{}, false
+		// A lead's credit set on a line of its own: 〔記者王小明／台北報導〕,
+		// 本報訊（記者王小明）.
+		if names = leadCreditLine(t); names == nil {
+			return Claim{}, false
+		}
 	}
 	return Claim{Lines: 1, Authors: names}, true
+}
+
+// leadCreditLine is the names of a line that is nothing but a lead's credit,
+// ending with its bracket, or nil.
+func leadCreditLine(t string) []string {
+	if !shorter(t, 30) {
+		return nil
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t); !strings.ContainsRune(")）】]〕］", r) {
+		return nil
+	}
+	return creditIn(t, 30)
 }
 
 // places are where wire credits say a story was filed, glued to the
@@ -145,6 +161,7 @@ var places = words(`台北 臺北 新北 台中 臺中 台南 臺南 高雄 桃�
 
 // leadByline finds a credit at the start of a lead paragraph — (中央社記者
 // 王小明台北3日電), 中新社北京9月26日電（記者 李四）, 【記者王小明／台北報導】,
+// 〔記者王小明／台北報導〕,
 // 本报记者张三发自上海 — and returns the names in it. The text stays in
 // the paragraph; the names become authors.
 func leadByline(p string) []string {
@@ -152,8 +169,8 @@ func leadByline(p string) []string {
 		return names
 	}
 	// A credit that closes the lead: …今天開幕。（記者王小明／台北報導）
-	if strings.HasSuffix(p, ")") || strings.HasSuffix(p, "）") || strings.HasSuffix(p, "】") {
-		if i := strings.LastIndexAny(p, "(（【"); i >= 0 && runeLen(p[i:]) <= 30 {
+	if strings.HasSuffix(p, ")") || strings.HasSuffix(p, "）") || strings.HasSuffix(p, "】") || strings.HasSuffix(p, "〕") {
+		if i := strings.LastIndexAny(p, "(（【〔"); i >= 0 && runeLen(p[i:]) <= 30 {
 			return creditIn(p[i:], 30)
 		}
 	}
@@ -180,7 +197,7 @@ func creditIn(p string, n int) []string {
 		}
 		rest := head[off:]
 		end := strings.IndexFunc(rest, func(r rune) bool {
-			return strings.ContainsRune(")）】]/／╱", r) || isDigit(r) || r == '發' || r == '发' || r == '電' || r == '电' || r == '報' || r == '报'
+			return strings.ContainsRune(")）】]〕］/／╱", r) || isDigit(r) || r == '發' || r == '发' || r == '電' || r == '电' || r == '報' || r == '报'
 		})
 		if end <= 0 || !creditEnd.MatchString(rest[end:]) {
 			continue
@@ -211,7 +228,7 @@ func creditOpens(before string) bool {
 	if before == "" || strings.HasSuffix(before, "本報") || strings.HasSuffix(before, "本报") {
 		return true
 	}
-	i := strings.LastIndexAny(before, "(（【[")
+	i := strings.LastIndexAny(before, "(（【[〔［")
 	if i < 0 {
 		return false
 	}
@@ -222,7 +239,7 @@ func creditOpens(before string) bool {
 
 // creditEnd is how a credit in a lead ends after the names: a bracket, a
 // place and 報導, 發自, or the day it was filed (5日電).
-var creditEnd = regexp.MustCompile(`^(?:[)）】\]]|[/／╱]\s*\p{Han}{2,6}(?:報導|报道)|發自|发自|報導|报道|[0-9０-９]{1,2}日(?:電|电))`)
+var creditEnd = regexp.MustCompile(`^(?:[)）】\]〕］]|[/／╱]\s*\p{Han}{2,6}(?:報導|报道)|發自|发自|報導|报道|[0-9０-９]{1,2}日(?:電|电))`)
 
 // runeOffset is the byte offset of the n-th rune of s, or len(s).
 func runeOffset(s string, n int) int {
