@@ -20,7 +20,7 @@ func standalone(c *ctx, ls []line, limit int) bool {
 // caption's mark opens (▲ 碼頭上的渡輪。（圖／記者攝）: Taiwanese news
 // pages set one under each photo, which a scrape drops). It ends a turn.
 func claimCaption(c *ctx, ls []line) (Claim, bool) {
-	if !(ls[0].gap >= wideGap && standalone(c, ls, 40) || captionMark(ls) || credited(ls)) {
+	if !(ls[0].gap >= wideGap && standalone(c, ls, 40) || captionMark(ls) || credited(ls) || creditOnly(ls[0].text)) {
 		return Claim{}, false
 	}
 	// A scrape keeps a picture's alt text and its caption, the same words
@@ -37,6 +37,33 @@ func credited(ls []line) bool {
 	t := ls[0].text
 	return (strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）")) && ls[0].gap > 0 && (len(ls) == 1 || ls[1].gap > 0) && shorter(t, 100) && photoCreditTail(t)
 }
+
+// creditOnly: a line that is a picture's credit and nothing else, the
+// picture lost: 圖／取自某某臉書, （圖：記者X攝）, 圖片來源：某某.
+func creditOnly(t string) bool {
+	if !shorter(t, 40) {
+		return false
+	}
+	if in, ok := strings.CutPrefix(t, "（"); ok {
+		t, ok = strings.CutSuffix(in, "）")
+		if !ok {
+			return false
+		}
+	} else if in, ok := strings.CutPrefix(t, "("); ok {
+		if t, ok = strings.CutSuffix(in, ")"); !ok {
+			return false
+		}
+	}
+	for _, w := range photoLeads {
+		if rest, ok := strings.CutPrefix(t, w); ok {
+			return hasWord(rest)
+		}
+	}
+	return false
+}
+
+// photoLeads open a picture's credit.
+var photoLeads = words("圖／ 圖/ 圖： 圖: 图／ 图/ 图： 图: 圖片來源： 圖片來源: 图片来源： 图片来源: 圖片提供： 图片提供： 攝影／ 摄影／")
 
 // photoWords are what a picture's credit says: who gave or took it, or
 // where it was found.
