@@ -21,11 +21,12 @@ var (
 // reprint line first, else a 由…整理 in the intro.
 func creditOf(doc *Document) string {
 	for _, line := range doc.Boilerplate {
-		if m := creditLine.FindStringSubmatch(strings.TrimSpace(line)); m != nil && !strings.HasPrefix(m[1], "《") {
-			return strings.TrimRight(m[1], "。.")
-		}
+		// An edition line first: led by 來源：, it is a 來源 line too.
 		if paper := editionSource(line); paper != "" {
 			return paper
+		}
+		if m := creditLine.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			return strings.TrimRight(m[1], "。.")
 		}
 		if name := reprintSourceOf(line); name != "" {
 			return name

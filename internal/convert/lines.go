@@ -73,6 +73,17 @@ func isCJK(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // wrappedIn reports whether s is wholly one quotation: it opens with open,
 // closes with close, and the first mark is not closed before the end.
+// unwrap returns what stands between the first of pairs whose opening
+// starts s and whose closing ends it, and whether one did.
+func unwrap(s string, pairs ...[2]string) (string, bool) {
+	for _, p := range pairs {
+		if in, ok := strings.CutPrefix(s, p[0]); ok {
+			return strings.CutSuffix(in, p[1])
+		}
+	}
+	return "", false
+}
+
 func wrappedIn(s, open, close string) bool {
 	if !strings.HasPrefix(s, open) || !strings.HasSuffix(s, close) || len(s) <= len(open)+len(close) {
 		return false

@@ -93,12 +93,8 @@ func (s shortLine) MatchString(t string) bool {
 type inBrackets struct{ p Pattern }
 
 func (b inBrackets) MatchString(s string) bool {
-	for _, br := range [][2]string{{"【", "】"}, {"[", "]"}, {"〔", "〕"}, {"［", "］"}} {
-		if in, ok := strings.CutPrefix(s, br[0]); ok {
-			if in, ok = strings.CutSuffix(in, br[1]); ok {
-				return b.p.MatchString(strings.TrimSpace(in))
-			}
-		}
+	if in, ok := unwrap(s, [2]string{"【", "】"}, [2]string{"[", "]"}, [2]string{"〔", "〕"}, [2]string{"［", "］"}); ok {
+		return b.p.MatchString(strings.TrimSpace(in))
 	}
 	return b.p.MatchString(s)
 }
@@ -207,16 +203,7 @@ func (deskCredit) MatchString(s string) bool {
 	if code != 0 && (code < 6 || code > 8) {
 		return false
 	}
-	s = s[:len(s)-code]
-	var inner string
-	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}} {
-		if in, ok := strings.CutPrefix(s, b[0]); ok {
-			if in, ok = strings.CutSuffix(in, b[1]); ok {
-				inner = in
-			}
-			break
-		}
-	}
+	inner, _ := unwrap(s[:len(s)-code], [2]string{"（", "）"}, [2]string{"(", ")"}, [2]string{"【", "】"}, [2]string{"[", "]"})
 	if inner == "" || !shorter(inner, 40) {
 		return false
 	}

@@ -39,20 +39,17 @@ func credited(ls []line) bool {
 }
 
 // creditOnly: a line that is a picture's credit and nothing else, the
-// picture lost: 圖／取自某某臉書, （圖：記者X攝）, 圖片來源：某某.
+// picture lost: 圖／取自某某臉書, （圖：記者X攝）, 圖片來源：某某, and the
+// photographer's credit the header already knows (photoCredit).
 func creditOnly(t string) bool {
 	if !shorter(t, 40) {
 		return false
 	}
-	if in, ok := strings.CutPrefix(t, "（"); ok {
-		t, ok = strings.CutSuffix(in, "）")
-		if !ok {
-			return false
-		}
-	} else if in, ok := strings.CutPrefix(t, "("); ok {
-		if t, ok = strings.CutSuffix(in, ")"); !ok {
-			return false
-		}
+	if photoCredit(t) {
+		return true
+	}
+	if in, ok := unwrap(t, [2]string{"（", "）"}, [2]string{"(", ")"}); ok {
+		t = in
 	}
 	for _, w := range photoLeads {
 		if rest, ok := strings.CutPrefix(t, w); ok {

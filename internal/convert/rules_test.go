@@ -270,6 +270,7 @@ func TestRuleCaption(t *testing.T) {
 		{"a picture's credit alone", []string{"圖／取自海港日報臉書@1"}, "1 caption:圖／取自海港日報臉書"},
 		{"a bracketed credit alone", []string{"（圖：記者林一帆攝）@1"}, "1 caption:（圖：記者林一帆攝）"},
 		{"圖片來源", []string{"圖片來源：海港日報@1"}, "1 caption:圖片來源：海港日報"},
+		{"a photographer's credit after the picture's words", []string{"碼頭一景。某某社記者 林一帆攝@1", "下一段。@1"}, "1 caption:碼頭一景。某某社記者 林一帆攝"},
 		{"a sentence about pictures", []string{"圖片來源不明的照片越來越多，讀者很難分辨真假。@1"}, ""},
 		{"alt text, then the same caption", []string{"船工們在午後歇腳。(作者提供)@1", "船工們在午後歇腳。(作者提供)@1"}, "1 removed"},
 		{"a paragraph that ends with a bracketed aside", []string{"他說要等到明年。（他笑了）@1"}, ""},
