@@ -13,7 +13,6 @@ import (
 	"maps"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -26,12 +25,13 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-//go:embed index.mjs
-var indexer string
+// protocol names how records reach Pagefind, in each shard's stamp: a
+// change to it writes every shard again.
+const protocol = "Pagefind service; AddRecord of Content folded, meta as writeLines\n"
 
-// line is one record as index.mjs reads it.
+// line is one record as Pagefind is given it.
 type line struct {
-	Bundle   string            `json:"bundle"`
+	Bundle   string            `json:"bundle"` // its shard's folder
 	URL      string            `json:"url"`
 	Language string            `json:"language"`
 	Content  string            `json:"content"`
@@ -154,18 +154,16 @@ type entry struct {
 	shard, seq     int // its shard of the bundle, from 1, and its place in it
 }
 
-// writeLines writes entries to w as index.mjs reads them, one line a
-// record, grouped by bundle and shard: public/pagefind/<Bundle>/<shard>/.
-// A page and its twins are one record (group). The content is folded. What a result shows is in
+// lines returns entries as Pagefind is given them, a record each, with
+// the folder of their shard: public/pagefind/<Bundle>/<shard>/. A page
+// and its twins are one record (group). The content is folded. What a result shows is in
 // meta: the page's lang, title and date; for each twin url: and title:
 // with its language after the colon; alts, the languages the page has
 // versions in, so a search page shows a page in its own language or in
 // the one it has; and t, the file of the texts as written (writeTexts), kept
 // out of Pagefind, which indexes every word of meta.
-func writeLines(w io.Writer, public string, entries []entry) error {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
+func lines(public string, entries []entry) []line {
+	out := make([]line, 0, len(entries))
 	for _, e := range entries {
 		bundle := Bundle(e.r.Lang)
 		meta := map[string]string{"title": e.r.Title, "lang": e.r.Lang, "t": textFile(e)}
@@ -186,13 +184,24 @@ func writeLines(w io.Writer, public string, entries []entry) error {
 			meta["url:"+t.Lang] = t.URL
 			meta["title:"+t.Lang] = t.Title
 		}
-		l := line{
+		out = append(out, line{
 			Bundle:   filepath.Join(public, "pagefind", bundle, strconv.Itoa(e.shard)),
 			URL:      e.r.URL,
 			Language: Language(bundle),
 			Content:  e.indexed,
 			Meta:     meta,
-		}
+		})
+	}
+	return out
+}
+
+// writeLines writes ls to w, a JSON object a line: what a shard's stamp is
+// made of.
+func writeLines(w io.Writer, ls []line) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for _, l := range ls {
 		if err := enc.Encode(l); err != nil {
 			return err
 		}
@@ -351,9 +360,9 @@ type job struct {
 }
 
 // Index writes the search bundles of the site built in public (see
-// Bundle), running Pagefind's Node API from dir, the folder whose
-// node_modules holds it. Shards are indexed by Workers Node processes, each
-// taking the next shard when it is done with one, so memory stays that of
+// Bundle) with the Pagefind binary that dir's node_modules holds (npm ci).
+// Shards are indexed by Workers Pagefind services, each taking the next
+// shard when it is done with one, so memory stays that of
 // Workers shards however large the archive. A shard whose records are what
 // they were when it was written (its stamp) is kept, and shards go oldest
 // article first, so converting a new article re-indexes the last shard,
@@ -387,7 +396,11 @@ func Index(ctx context.Context, dir, public string, stderr io.Writer) (pages, in
 			}
 		}
 	}
-	tools := indexer + sitebuild.PagefindVersion(dir)
+	bin, err := sitebuild.PagefindBinary(dir)
+	if err != nil {
+		return 0, 0, err
+	}
+	tools := protocol + sitebuild.PagefindVersion(dir)
 	bundles := slices.Sorted(maps.Keys(byBundle))
 	stamps := map[string]map[int]string{}
 	var jobs []job
@@ -413,7 +426,7 @@ func Index(ctx context.Context, dir, public string, stderr io.Writer) (pages, in
 			}
 		}
 	}
-	if err := runJobs(ctx, dir, abs, jobs, stderr); err != nil {
+	if err := runJobs(ctx, bin, abs, jobs, stderr); err != nil {
 		return pages, indexed, err
 	}
 	for _, j := range jobs {
@@ -430,10 +443,10 @@ func Index(ctx context.Context, dir, public string, stderr io.Writer) (pages, in
 	return pages, indexed, nil
 }
 
-// runJobs indexes jobs with up to Workers Node processes, largest shard
-// first, each process taking the next job when it has sent one; the first
+// runJobs indexes jobs with up to Workers Pagefind services, largest shard
+// first, each taking the next job when it is done with one; the first
 // error stops them all.
-func runJobs(ctx context.Context, dir, public string, jobs []job, stderr io.Writer) error {
+func runJobs(ctx context.Context, bin, public string, jobs []job, stderr io.Writer) error {
 	if len(jobs) == 0 {
 		return nil
 	}
@@ -446,7 +459,7 @@ func runJobs(ctx context.Context, dir, public string, jobs []job, stderr io.Writ
 	close(next)
 	g, ctx := errgroup.WithContext(ctx)
 	for range min(Workers, len(jobs)) {
-		g.Go(func() error { return run(ctx, dir, public, next, stderr) })
+		g.Go(func() error { return run(ctx, bin, public, next, stderr) })
 	}
 	return g.Wait()
 }
@@ -461,7 +474,7 @@ func stampShards(es []entry, tools string) (map[int]string, error) {
 	for sh := range shards(es) {
 		h := sha256.New()
 		io.WriteString(h, tools)
-		if err := writeLines(h, "", sh); err != nil {
+		if err := writeLines(h, lines("", sh)); err != nil {
 			return nil, err
 		}
 		for _, e := range sh {
@@ -549,45 +562,29 @@ func writeShards(dir string) error {
 	return os.WriteFile(filepath.Join(dir, "shards.json"), b, 0o644)
 }
 
-// run indexes the jobs it takes from next with one Node process, writing
-// each job's texts while Pagefind indexes it, and checks that Pagefind took
-// every record.
-func run(ctx context.Context, dir, public string, next <-chan job, stderr io.Writer) error {
-	cmd := exec.CommandContext(ctx, "node", "--input-type=module", "-e", indexer)
-	cmd.Dir = dir
-	cmd.Stderr = stderr
-	in, err := cmd.StdinPipe()
+// run indexes the jobs it takes from next with one Pagefind service,
+// writing each job's texts while Pagefind indexes it.
+func run(ctx context.Context, bin, public string, next <-chan job, stderr io.Writer) (err error) {
+	s, err := startService(ctx, bin, stderr)
 	if err != nil {
 		return err
 	}
-	var out strings.Builder
-	cmd.Stdout = &out
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	sent, werr := 0, error(nil)
-	var shards []string // what this process was given, for an error
+	defer func() {
+		if cerr := s.close(); err == nil && cerr != nil {
+			err = fmt.Errorf("Pagefind (%s): %v", bin, cerr)
+		}
+	}()
 	for j := range next {
-		shards = append(shards, fmt.Sprintf("%s/%d", j.bundle, j.shard))
-		if werr = writeLines(in, public, j.entries); werr != nil {
-			break
+		var g errgroup.Group
+		g.Go(func() error { return writeTexts(public, j.entries) })
+		ls := lines(public, j.entries)
+		if err := s.index(ls[0].Bundle, ls); err != nil {
+			g.Wait()
+			return fmt.Errorf("shard %s/%d: %w", j.bundle, j.shard, err)
 		}
-		sent += len(j.entries)
-		if werr = writeTexts(public, j.entries); werr != nil {
-			break
+		if err := g.Wait(); err != nil {
+			return fmt.Errorf("shard %s/%d: %w", j.bundle, j.shard, err)
 		}
-	}
-	in.Close()
-	which := strings.Join(shards, ", ")
-	if err := cmd.Wait(); err != nil {
-		return fmt.Errorf("node, indexing shards %s: %v", which, err)
-	}
-	if werr != nil {
-		return fmt.Errorf("shards %s: %w", which, werr)
-	}
-	var res struct{ Pages int }
-	if err := json.Unmarshal([]byte(out.String()), &res); err != nil || res.Pages != sent {
-		return fmt.Errorf("node, indexing shards %s: indexed %q, want %d records", which, out.String(), sent)
 	}
 	return nil
 }

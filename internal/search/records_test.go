@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -69,19 +68,7 @@ func linesOf(t *testing.T, recs []Record) []line {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b strings.Builder
-	if err := writeLines(&b, "/pub", entries); err != nil {
-		t.Fatal(err)
-	}
-	var out []line
-	for l := range strings.SplitSeq(strings.TrimSpace(b.String()), "\n") {
-		var x line
-		if err := json.Unmarshal([]byte(l), &x); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, x)
-	}
-	return out
+	return lines("/pub", entries)
 }
 
 // TestTwinsAreOneRecord: a page and its twin in the other script (met by

@@ -1,5 +1,5 @@
 // Package sitebuild runs what builds a site: its Hugo (the one its go.mod
-// pins, else hugo on PATH), and Pagefind through Node; and it copies a
+// pins, else hugo on PATH), and Pagefind (the binary npm installs); and it copies a
 // site's source. The CLI, the benchmark and the tests all go through it.
 package sitebuild
 
@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -107,11 +108,43 @@ func (h Hugo) Build(src, dest string, flags ...string) (string, error) {
 	return string(out), nil
 }
 
-// Pagefind reports whether search can be indexed from dir: Node on PATH
-// and the pagefind package in dir/node_modules (npm ci).
+// Pagefind reports whether search can be indexed from dir: the pagefind
+// package and its binary in dir/node_modules (npm ci).
 func Pagefind(dir string) bool {
-	_, err := exec.LookPath("node")
+	_, err := PagefindBinary(dir)
 	return err == nil && PagefindVersion(dir) != ""
+}
+
+// PagefindBinary is the Pagefind program the search index is written
+// with, found as Pagefind's Node wrapper finds it: PAGEFIND_EXTENDED_BINARY_PATH
+// or PAGEFIND_BINARY_PATH when set, else the binary npm installed for this
+// platform in dir/node_modules/@pagefind/<platform>-<cpu>/bin, the
+// extended one first.
+func PagefindBinary(dir string) (string, error) {
+	names := []string{"pagefind_extended", "pagefind"}
+	for _, n := range names {
+		if p := os.Getenv(strings.ToUpper(n) + "_BINARY_PATH"); p != "" {
+			return p, nil
+		}
+	}
+	platform, cpu, exe := runtime.GOOS, runtime.GOARCH, ""
+	if platform == "windows" {
+		exe = ".exe"
+	}
+	switch cpu { // Node's names
+	case "amd64":
+		cpu = "x64"
+	case "386":
+		cpu = "ia32"
+	}
+	bin := filepath.Join(dir, "node_modules", "@pagefind", platform+"-"+cpu, "bin")
+	for _, n := range names {
+		p := filepath.Join(bin, n+exe)
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("no Pagefind binary in %s: run `npm ci`", bin)
 }
 
 // PagefindVersion is what dir/node_modules holds of Pagefind: its

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -112,5 +113,38 @@ func TestCommandMemoryLimit(t *testing.T) {
 	t.Setenv("HUGO_MEMORYLIMIT", "4")
 	if env := h.Command(context.Background()).Env; env != nil {
 		t.Errorf("both limits set by the user: Hugo's environment is %q, want it inherited unchanged (nil)", env)
+	}
+}
+
+// TestPagefindBinary: the binary is found as Pagefind's Node wrapper finds
+// it: an environment variable first, else npm's package for this platform.
+func TestPagefindBinary(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("PAGEFIND_EXTENDED_BINARY_PATH", "")
+	t.Setenv("PAGEFIND_BINARY_PATH", "")
+	if _, err := PagefindBinary(dir); err == nil || !strings.Contains(err.Error(), "npm ci") {
+		t.Errorf("no node_modules: err = %v, want one that says to run npm ci", err)
+	}
+	cpu := map[string]string{"amd64": "x64", "386": "ia32"}[runtime.GOARCH]
+	if cpu == "" {
+		cpu = runtime.GOARCH
+	}
+	exe := ""
+	if runtime.GOOS == "windows" {
+		exe = ".exe"
+	}
+	bin := filepath.Join(dir, "node_modules", "@pagefind", runtime.GOOS+"-"+cpu, "bin")
+	os.MkdirAll(bin, 0o755)
+	os.WriteFile(filepath.Join(bin, "pagefind"+exe), nil, 0o755)
+	if p, err := PagefindBinary(dir); err != nil || p != filepath.Join(bin, "pagefind"+exe) {
+		t.Errorf("npm's binary: %q, %v", p, err)
+	}
+	os.WriteFile(filepath.Join(bin, "pagefind_extended"+exe), nil, 0o755)
+	if p, _ := PagefindBinary(dir); p != filepath.Join(bin, "pagefind_extended"+exe) {
+		t.Errorf("with both: %q, want the extended one", p)
+	}
+	t.Setenv("PAGEFIND_BINARY_PATH", "/opt/pagefind")
+	if p, _ := PagefindBinary(dir); p != "/opt/pagefind" {
+		t.Errorf("PAGEFIND_BINARY_PATH set: %q", p)
 	}
 }
