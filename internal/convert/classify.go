@@ -79,6 +79,7 @@ var rules = []rule{
 	{"trailer", inBody, claimTrailer},
 	{"signature", inBody, claimSignature},
 	{"edition", inHeader | inBody, claimEdition},
+	{"outlet", inHeader | inBody, claimOutlet},
 	{"furniture", inHeader | inBody, claimFurniture},
 	{"markup", inBody, claimMarkup},
 	{"list", inBody, claimList},

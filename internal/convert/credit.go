@@ -7,7 +7,8 @@ import (
 
 // The organisation a text credits for itself — 由極客公園整理, a 來源：某某日報
 // line the header removed, the paper of a print edition line, the
-// publication a reprint note names — is the page's source: shown as 來源
+// publication a reprint note names, an outlet's name in brackets above the
+// text — is the page's source: shown as 來源
 // and named in its structured data. It is no author.
 
 var (
@@ -18,7 +19,8 @@ var (
 )
 
 // creditOf finds the source a text credits: a removed 來源, edition or
-// reprint line first, else a 由…整理 in the intro.
+// reprint line first, then an outlet's name above the text, else a
+// 由…整理 in the intro.
 func creditOf(doc *Document) string {
 	for _, line := range doc.Boilerplate {
 		// An edition line first: led by 來源：, it is a 來源 line too.
@@ -29,6 +31,11 @@ func creditOf(doc *Document) string {
 			return strings.TrimRight(m[1], "。.")
 		}
 		if name := reprintSourceOf(line); name != "" {
+			return name
+		}
+	}
+	for _, line := range doc.Boilerplate {
+		if name := outletOf(line); name != "" {
 			return name
 		}
 	}

@@ -38,3 +38,30 @@ func editionSource(line string) string {
 	}
 	return ""
 }
+
+// A page that carries another outlet's story names it in brackets on a
+// line of its own above the text — (德國之聲), （中央社） — and some print it
+// twice, once over the picture. Before the first block of the text, such a
+// line is the outlet: removed, and the source it credits. Lower down, a
+// bracketed name is the text's own.
+var outletLine = regexp.MustCompile(`^[（(]\s*((?:[A-Za-z]{2,8}\s?)?\p{Han}{2,10})\s*[)）]$`)
+
+// notOutlet are bracketed words that mark a part or a picture, not an outlet.
+var notOutlet = words("上 中 下 上篇 中篇 下篇 續 续 完 全文完 圖 图 圖片 图片 影音 視頻 视频 專訪 专访 獨家 独家 更新 快訊 快讯")
+
+// claimOutlet removes a bracketed outlet's name standing before the text.
+func claimOutlet(c *ctx, ls []line) (Claim, bool) {
+	if c.blocks > 0 || outletOf(ls[0].text) == "" {
+		return Claim{}, false
+	}
+	return Claim{Lines: 1, Removed: "outlet"}, true
+}
+
+// outletOf is the outlet a bracketed name line gives, or "".
+func outletOf(line string) string {
+	m := outletLine.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil || contains(notOutlet, m[1]) || partMark(m[1]) {
+		return ""
+	}
+	return m[1]
+}

@@ -1,6 +1,10 @@
 package convert
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestEditionLine: a paper's print edition line is removed; it dates the
 // Document when no dateline did, and names the source.
@@ -35,6 +39,52 @@ func TestEditionLine(t *testing.T) {
 			}
 			if d := dateText(doc); d != tt.date || doc.Credit != tt.credit || removed != tt.removed {
 				t.Errorf("date %q credit %q last removed %q; want %q %q %q", d, doc.Credit, removed, tt.date, tt.credit, tt.removed)
+			}
+		})
+	}
+}
+
+// TestOutletLine: an outlet's name in brackets on a line of its own above
+// the text (printed twice by some sites) is removed and is the source; the
+// same shape lower down, a part mark or a picture mark, is not.
+func TestOutletLine(t *testing.T) {
+	tests := []struct {
+		name, text, credit string
+		removed            []string
+		first              string // the first block's text
+	}{
+		{"twice above the text",
+			"渡口專訪：航線會再開嗎\n\n2021-03-04 10:20\n\n(北方之聲)\n\n(北方之聲)\n\n北方之聲記者日前專訪了渡口的老船長。\n\n問：航線會再開嗎？\n\n老陳：會的。\n",
+			"北方之聲", []string{"(北方之聲)", "(北方之聲)"}, "北方之聲記者日前專訪了渡口的老船長。"},
+		{"full-width, with Latin",
+			"山城新航線\n\n（ABC中文網）\n\n清晨，新航線開出了第一班船。\n",
+			"ABC中文網", []string{"（ABC中文網）"}, "清晨，新航線開出了第一班船。"},
+		{"below a paragraph it is the text's own",
+			"山城新航線\n\n清晨，新航線開出了第一班船。\n\n（山城日報）\n\n船長說，明天還開。\n",
+			"", nil, "清晨，新航線開出了第一班船。"},
+		{"a part mark is no outlet",
+			"山城新航線\n\n（上）\n\n清晨，新航線開出了第一班船。\n",
+			"", nil, "（上）"},
+		{"a 來源 line comes first",
+			"山城新航線\n\n(北方之聲)\n\n清晨，新航線開出了第一班船。\n\n來源：山城日報\n",
+			"山城日報", []string{"(北方之聲)", "來源：山城日報"}, "清晨，新航線開出了第一班船。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := parseText(t, tt.text)
+			Enrich(doc, DefaultOptions())
+			var removed []string
+			for _, l := range doc.Boilerplate {
+				if strings.ContainsAny(l, "(（來") {
+					removed = append(removed, l)
+				}
+			}
+			first := ""
+			if len(doc.Blocks) > 0 {
+				first = doc.Blocks[0].Text
+			}
+			if doc.Credit != tt.credit || !slices.Equal(removed, tt.removed) || first != tt.first {
+				t.Errorf("credit %q removed %q first %q; want %q %q %q", doc.Credit, removed, first, tt.credit, tt.removed, tt.first)
 			}
 		})
 	}
