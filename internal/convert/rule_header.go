@@ -160,7 +160,7 @@ func repeatedTitle(ls []line) int {
 	for j := 1; j < min(len(ls), 30); j++ {
 		t := ls[j].text
 		// A picture's alt text and caption are the same words twice too.
-		if !shorter(t, 80) || shorter(t, 5) || !looksLikeTitle(t) || endsWithPunct(t) && !askOrExclaim(t) || bracketed(t) || photoCreditTail(t) {
+		if !shorter(t, 80) || shorter(t, 5) || !looksLikeTitle(t) || endsWithPunct(t) && !askOrExclaim(t) || bracketed(t) || photoCreditTail(t) || photographerTail(t) {
 			continue
 		}
 		for i := j - 1; i >= 0; i-- {

@@ -3,6 +3,7 @@ package convert
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // wideGap is how many blank lines a removed image leaves.
@@ -31,11 +32,30 @@ func claimCaption(c *ctx, ls []line) (Claim, bool) {
 	return Claim{Lines: 1, Blocks: []Block{{Kind: KindCaption, Text: ls[0].text}}}, true
 }
 
-// credited: a line of its own, of at most 100 characters, that ends with
-// a picture's credit in brackets — (作者提供), （圖／取自某某臉書）, (攝影：X).
+// credited: a line of its own that ends with a picture's credit: in
+// brackets, at most 100 characters — (作者提供), （圖／取自某某臉書）, (攝影：X)
+// — or the photographer's own, after the caption's last sentence, at most
+// 160: a news agency's captions run long (…的行人。某某社記者X攝 114年12月14日).
 func credited(ls []line) bool {
 	t := ls[0].text
-	return (strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）")) && ls[0].gap > 0 && (len(ls) == 1 || ls[1].gap > 0) && shorter(t, 100) && photoCreditTail(t)
+	if ls[0].gap == 0 || len(ls) > 1 && ls[1].gap == 0 {
+		return false
+	}
+	if strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）") {
+		return shorter(t, 100) && photoCreditTail(t)
+	}
+	return shorter(t, 160) && photographerTail(t)
+}
+
+// photographerTail reports whether s ends, after its last sentence, with a
+// photographer's credit (photoCredit) and has words before it.
+func photographerTail(s string) bool {
+	i := strings.LastIndexAny(s, "。！？!?")
+	if i < 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return hasWord(s[:i]) && photoCredit(strings.TrimSpace(s[i+n:]))
 }
 
 // creditOnly: a line that is a picture's credit and nothing else, the
