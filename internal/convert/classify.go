@@ -80,6 +80,7 @@ var rules = []rule{
 	{"signature", inBody, claimSignature},
 	{"edition", inHeader | inBody, claimEdition},
 	{"outlet", inHeader | inBody, claimOutlet},
+	{"wire", inHeader | inBody, claimWireSlug},
 	{"furniture", inHeader | inBody, claimFurniture},
 	{"markup", inBody, claimMarkup},
 	{"list", inBody, claimList},

@@ -65,3 +65,18 @@ func outletOf(line string) string {
 	}
 	return m[1]
 }
+
+// A wire story's feature opens with the agency's slug on a line of its
+// own: where and when it was filed, then 題： and the title it was sent
+// under (某某社北京九月二十七日電 題：…). It is the agency's furniture, not a
+// heading of the text.
+var wireSlug = regexp.MustCompile(`^\p{Han}{1,6}?(?:社|網|网|報|报)\s*\p{Han}{2,6}?\s*(?:[0-9０-９一二三四五六七八九十〇零]{1,3}月)?[0-9０-９一二三四五六七八九十〇零]{1,3}日(?:電|电)\s*(?:題|题)\s*[:：]\s*\S`)
+
+// claimWireSlug removes a wire story's slug line.
+func claimWireSlug(c *ctx, ls []line) (Claim, bool) {
+	t := ls[0].text
+	if !shorter(t, 80) || !wireSlug.MatchString(t) {
+		return Claim{}, false
+	}
+	return Claim{Lines: 1, Removed: "wire"}, true
+}

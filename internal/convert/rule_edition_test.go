@@ -89,3 +89,15 @@ func TestOutletLine(t *testing.T) {
 		})
 	}
 }
+
+// TestWireSlug: a wire feature's slug line (agency, place, day, 題：title)
+// is removed; a sentence that tells of a cable is not.
+func TestWireSlug(t *testing.T) {
+	runRule(t, claimWireSlug, []ruleCase{
+		{"numerals in Han", []string{"某某社山城三月二十七日電 題：渡口的夜班船"}, "1 removed"},
+		{"Simplified, digits, full-width colon", []string{"某某网山城3月27日电 题：渡口的夜班船“回来了”"}, "1 removed"},
+		{"the agency and place apart", []string{"某某社 山城 27日電 題:渡口的夜班船"}, "1 removed"},
+		{"a slug without a title is a lead's credit", []string{"某某社山城三月二十七日電"}, ""},
+		{"a sentence about a cable", []string{"某某社山城三月二十七日電報說，題目是渡口的夜班船。"}, ""},
+	}, nil)
+}
