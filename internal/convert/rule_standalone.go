@@ -153,11 +153,14 @@ func onePerLineHeading(c *ctx, ls []line) (Claim, bool) {
 	return Claim{Lines: 1, Blocks: []Block{{Kind: KindHeading, Text: t}}}, true
 }
 
-// formField: a line that reads "field: value" (關鍵字：城市, 地點：台北) is
-// a field of the page, not a section title.
+// formField: a line that reads "field: value" (關鍵字：城市, 地點：台北),
+// or three fields or more between bars (選區|政黨|姓名, a candidate's card),
+// is a field of the page, not a section title.
 func formField(s string) bool {
-	_, head, ok := labelHead(s)
-	return ok && head < len(s)
+	if _, head, ok := labelHead(s); ok && head < len(s) {
+		return true
+	}
+	return strings.Count(s, "|")+strings.Count(s, "｜") >= 2 && !strings.Contains(s, "||") && !strings.Contains(s, "｜｜")
 }
 
 func bracketed(s string) bool {

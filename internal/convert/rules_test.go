@@ -296,6 +296,9 @@ func TestRuleHeading(t *testing.T) {
 		{"a bracketed note", []string{"(本文有刪節)@1", "正文。@1"}, ""},
 		{"punctuation only", []string{"---@1", "正文。@1"}, ""},
 		{"a form field", []string{"關鍵字：城市@1", "正文。@1"}, ""},
+		{"a candidate's card, fields between bars", []string{"山城市第三選區|渡口黨|林一帆@1", "正文。@1"}, ""},
+		{"full-width bars", []string{"山城市第三選區｜渡口黨｜林一帆@1", "正文。@1"}, ""},
+		{"one bar is a heading's kicker", []string{"專訪｜渡口的夜班船@1", "正文。@1"}, "1 heading:專訪｜渡口的夜班船"},
 	}, nil)
 }
 
