@@ -81,6 +81,7 @@ var rules = []rule{
 	{"edition", inHeader | inBody, claimEdition},
 	{"outlet", inHeader | inBody, claimOutlet},
 	{"wire", inHeader | inBody, claimWireSlug},
+	{"retitle", inBody, claimRetitle},
 	{"furniture", inHeader | inBody, claimFurniture},
 	{"markup", inBody, claimMarkup},
 	{"list", inBody, claimList},
@@ -109,6 +110,8 @@ type ctx struct {
 	wrap int
 	// markdown: the text marks its structure in Markdown (see markdownText).
 	markdown bool
+	// title is the headline the header found, "" before or without one.
+	title string
 }
 
 // Parse classifies decoded text into a Document: the header phase (title,
@@ -225,6 +228,7 @@ func classify(c *ctx, doc *Document, ls []line, ph phase) (left []line) {
 				doc.AuthorLines = append(doc.AuthorLines, taken[0].no)
 			}
 			if cl.Title != nil {
+				c.title = cl.Title.Text
 				doc.TitleLine = taken[0].no
 				doc.Title, doc.Parts = cl.Title.Text, cl.Title.Parts
 				if cl.Title.Part > 0 {

@@ -428,3 +428,28 @@ func looksLikeTitle(s string) bool {
 	n := runeLen(s)
 	return n >= 2 && n <= 100 && !strings.HasSuffix(s, "。")
 }
+
+// claimRetitle: the headline set again in the text — by a player that
+// reads the story aloud, over a picture — as written, or without the
+// column's name the title carries (早安某某》…, 專訪｜…), is removed.
+func claimRetitle(c *ctx, ls []line) (Claim, bool) {
+	t := ls[0].text
+	if c.title == "" || !shorter(t, 80) || !sameTitle(c.title, t) {
+		return Claim{}, false
+	}
+	return Claim{Lines: 1, Removed: "retitle"}, true
+}
+
+// sameTitle: t is the title, or the title less a short column name before
+// it that ends with 》, a bar, a slash or a colon.
+func sameTitle(title, t string) bool {
+	if t == title {
+		return true
+	}
+	column, ok := strings.CutSuffix(title, t)
+	if !ok || column == "" || !shorter(column, 10) || !hasWord(t) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(column)
+	return strings.ContainsRune("》｜|／/：:", r)
+}

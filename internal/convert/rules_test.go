@@ -507,3 +507,18 @@ func TestShortFor(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleRetitle: the headline again in the text, whole or less its
+// column's name, is removed; a line that only begins like it stays.
+func TestRuleRetitle(t *testing.T) {
+	title := func(c *ctx) { c.title = "早安山城》新航線開通 首班船今晨出發" }
+	runRule(t, claimRetitle, []ruleCase{
+		{"the title again", []string{"早安山城》新航線開通 首班船今晨出發"}, "1 removed"},
+		{"less its column", []string{"新航線開通 首班船今晨出發"}, "1 removed"},
+		{"part of the headline", []string{"首班船今晨出發"}, ""},
+		{"a sentence that begins like it", []string{"新航線開通 首班船今晨出發，船上坐滿了人。"}, ""},
+	}, title)
+	runRule(t, claimRetitle, []ruleCase{
+		{"no title yet", []string{"新航線開通"}, ""},
+	}, nil)
+}
