@@ -90,6 +90,7 @@ var rules = []rule{
 	{"caption", inBody, claimCaption},
 	{"heading", inBody, claimHeading},
 	{"turn", inBody, claimTurn},
+	{"answer", inBody, claimAnswer},
 	{"quote", inBody, claimQuote},
 	{"paragraph", inBody, claimParagraph},
 }
@@ -112,6 +113,9 @@ type ctx struct {
 	markdown bool
 	// title is the headline the header found, "" before or without one.
 	title string
+	// asked: the last block is a question, in an interview whose answers
+	// carry no label (claimAnswer).
+	asked bool
 }
 
 // Parse classifies decoded text into a Document: the header phase (title,
@@ -208,6 +212,8 @@ func classify(c *ctx, doc *Document, ls []line, ph phase) (left []line) {
 				doc.Blocks = append(doc.Blocks, b)
 			}
 			c.blocks = len(doc.Blocks)
+			last := doc.Blocks[len(doc.Blocks)-1]
+			c.asked = last.Kind == KindTurn && last.Question != nil && *last.Question && c.labels.asksOnly()
 			if cl.Opens {
 				openAt, c.open = len(doc.Blocks)-1, true
 			}

@@ -408,8 +408,12 @@ func writeBlock(sb *strings.Builder, b Block, id func(int) string) {
 			// The colon goes after the closing **: CommonMark does not close
 			// emphasis between punctuation and a letter (**劉聰:**定).
 			// A numbered label's number is part of the label shown (**Q1**：).
-			num := strings.TrimRight(b.Colon, ":： ")
-			sb.WriteString("**" + escapeInline(b.Speaker) + num + "**" + b.Colon[len(num):] + escapeInline(para) + "\n")
+			// An answer the text left unlabelled shows no label.
+			if b.Speaker != "" {
+				num := strings.TrimRight(b.Colon, ":： ")
+				sb.WriteString("**" + escapeInline(b.Speaker) + num + "**" + b.Colon[len(num):])
+			}
+			sb.WriteString(escapeInline(para) + "\n")
 			attrs(".turn", idAttr(j), speaker, q)
 		}
 	}

@@ -252,6 +252,17 @@ func (s labelSet) question(label string) bool {
 	return contains(questionLabels, label) || hostName(label) != "" || s.asks[label]
 }
 
+// asksOnly reports whether every known label is a question's: an
+// interview whose answers carry no label (Q:…, then the answer as prose).
+func (s labelSet) asksOnly() bool {
+	for _, lb := range s.sorted {
+		if !s.question(lb) {
+			return false
+		}
+	}
+	return len(s.sorted) > 0
+}
+
 type piece struct{ label, colon, text string }
 
 // nextLabel finds the first known label that follows a sentence end in s,
@@ -327,4 +338,18 @@ func claimTurn(c *ctx, ls []line) (Claim, bool) {
 		blocks[i] = Block{Kind: KindTurn, Speaker: p.label, Question: boolp(c.labels.question(p.label)), Text: p.text, Colon: p.colon}
 	}
 	return Claim{Lines: n, Blocks: blocks, Opens: !c.labels.question(pieces[len(pieces)-1].label)}, true
+}
+
+// claimAnswer: where only questions are labelled (Q:, 問：), the paragraph
+// after a question is its answer: a turn without a label, shown as an
+// answer, which the unlabelled paragraphs after it continue.
+func claimAnswer(c *ctx, ls []line) (Claim, bool) {
+	if !c.asked || c.labels.at(ls[0].text) != "" {
+		return Claim{}, false
+	}
+	n, text := c.run(ls)
+	if bracketed(text) {
+		return Claim{}, false // the editor's note, not the answer
+	}
+	return Claim{Lines: n, Blocks: []Block{{Kind: KindTurn, Question: boolp(false), Text: text}}, Opens: true}, true
 }

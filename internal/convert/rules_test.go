@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -312,6 +313,59 @@ func TestRuleTurn(t *testing.T) {
 		{"reported speech", []string{"他表示:沒有問題。", "問:好嗎?"}, ""},
 		{"an outlet that asks is the question side", []string{"某某電台:你怎麼看?", "王大明:我覺得可以。", "某某電台:那以後呢?", "王大明:以後再說。"}, "1 turn 某某電台?:你怎麼看?"},
 	}, nil)
+}
+
+// TestRuleAnswer: where only questions carry a label, the paragraph after
+// a question is its answer, a turn without a label that stays open; a
+// labelled line or an editor's bracketed note is none.
+func TestRuleAnswer(t *testing.T) {
+	asked := func(c *ctx) { c.asked = true }
+	runRule(t, claimAnswer, []ruleCase{
+		{"prose after a question", []string{"十六歲那年，跟著我父親。", "下一段。@1"}, "1 turn :十六歲那年，跟著我父親。 opens"},
+		{"an answer in quotation marks", []string{"「十六歲那年，跟著我父親。」"}, "1 turn :「十六歲那年，跟著我父親。」 opens"},
+		{"the next question", []string{"問：現在呢？", "問：以後呢？"}, ""},
+		{"an editor's note", []string{"（本文經刪節）"}, ""},
+	}, asked)
+	runRule(t, claimAnswer, []ruleCase{
+		{"not after a question", []string{"十六歲那年，跟著我父親。"}, ""},
+	}, nil)
+}
+
+// TestUnlabelledAnswers: an interview that labels only its questions has
+// its answers as turns without a label, their paragraphs joined, shown
+// with no label on the page and naming no speaker; an interview with
+// named answers keeps its unlabelled paragraphs as before.
+func TestUnlabelledAnswers(t *testing.T) {
+	doc := parseText(t, "渡口的老船長\n\n2024-03-02\n\n老船長在渡口工作了四十年。\n\nQ：您什麼時候開始開船？\n\n「十六歲那年，跟著我父親。」\n\n那時候渡口還沒有燈塔。\n\nQ：現在呢？\n\n現在有了新航線。\n")
+	Enrich(doc, DefaultOptions())
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, fmt.Sprintf("%s %s:%s", b.Kind, b.Speaker, strings.ReplaceAll(b.Text, "\n", "/")))
+	}
+	want := []string{
+		"paragraph :老船長在渡口工作了四十年。",
+		"turn Q:您什麼時候開始開船？",
+		"turn :「十六歲那年，跟著我父親。」//那時候渡口還沒有燈塔。",
+		"turn Q:現在呢？",
+		"turn :現在有了新航線。",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("blocks\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(doc.Speakers) != 1 || doc.Speakers[0].Label != "Q" {
+		t.Errorf("speakers %+v, want Q alone", doc.Speakers)
+	}
+	md := string(Render(doc, RenderOptions{Slug: "x"}).Files[0].Data)
+	if strings.Contains(md, "****") || !strings.Contains(md, "「十六歲那年，跟著我父親。」\n{.turn data-speaker=\"\"}") {
+		t.Errorf("Markdown:\n%s", md)
+	}
+
+	named := parseText(t, "渡口的老船長\n\n問：您什麼時候開始開船？\n\n老陳：十六歲那年。\n\n那時候渡口還沒有燈塔。\n\n問：現在呢？\n\n老陳：現在有了新航線。\n")
+	for _, b := range named.Blocks {
+		if b.Kind == KindTurn && b.Speaker == "" {
+			t.Errorf("a named interview has an unlabelled turn: %+v", b)
+		}
+	}
 }
 
 func TestRuleQuoteAndParagraph(t *testing.T) {

@@ -107,7 +107,7 @@ func resolveSpeakers(doc *Document, aliases map[string]string) {
 	var labels []string
 	asks := map[string]bool{} // the question side, as the classifier decided it
 	for _, b := range doc.Blocks {
-		if b.Kind != KindTurn {
+		if b.Kind != KindTurn || b.Speaker == "" { // an answer without a label names no one
 			continue
 		}
 		if !contains(labels, b.Speaker) {

@@ -21,6 +21,7 @@ func TestRealShapes(t *testing.T) {
 		"wechat.txt":    {"夜市的最后一个摊位丨城市一线", "2022-03-01T00:00:00+08:00"},
 		"wrapped.txt":   {"城市的夜晚", "2021-06-01T00:00:00+08:00"}, // a day alone is midnight in the site's zone
 		"interview.txt": {"「我們要讓城市更好走」某某電台專訪市議員參選人陳大文", "2023-11-02T19:30:00+08:00"},
+		"qa.txt":        {"渡口的老船長：四十年只做一件事", "2024-03-02T09:15:00+08:00"},
 	}
 	if len(shapes) != len(want) {
 		t.Fatalf("%d shape fixtures converted, want %d", len(shapes), len(want))
@@ -36,6 +37,26 @@ func TestRealShapes(t *testing.T) {
 		tm := First(p.Root, func(n *html.Node) bool { return n.Data == "time" && Class("dt-published")(n) })
 		if Text(h1) != w.title || Attr(tm, "datetime") != w.date {
 			t.Errorf("%s: h1 %q, date %q; want %q, %q", doc.File, Text(h1), Attr(tm, "datetime"), w.title, w.date)
+		}
+	}
+	// Questions labelled, answers not: each answer is a turn without a
+	// label, its paragraphs together, after its question.
+	for _, doc := range shapes {
+		if doc.File != "qa.txt" {
+			continue
+		}
+		p := load(t, filepath.FromSlash("shapes/"+doc.Slug+"/index.html"))
+		var turns []string
+		for _, n := range All(p.Root, func(n *html.Node) bool { _, ok := AttrOK(n, "data-speaker"); return n.Data == "p" && ok }) {
+			label := ""
+			if s := First(n, Tag("strong")); s != nil {
+				label = Text(s)
+			}
+			turns = append(turns, Attr(n, "class")+" "+Attr(n, "data-speaker")+" "+label)
+		}
+		want := []string{"turn Q Q", "turn  ", "turn-more  ", "turn Q Q", "turn  "}
+		if strings.Join(turns, "|") != strings.Join(want, "|") {
+			t.Errorf("qa.txt turns (class, data-speaker, label) %q, want %q", turns, want)
 		}
 	}
 	// The hard-wrapped Markdown post: its cut lines are one paragraph, its
