@@ -346,9 +346,10 @@ func lookup(byURL map[string]int, path string) (int, bool) {
 	}
 }
 
-// Workers is how many Pagefind services index shards at once. One service
-// keeps 1.4 of two cores busy, so a second gains less than it might: at
-// 2,000 articles in shards of a million tokens, 10.0 s against 10.8 s.
+// Workers is how many Pagefind services index shards at once: two (one on
+// a machine of one core). A service adds records on one thread and writes
+// on several, so two keep two cores busy; a third on two cores was
+// slower (2,000 articles: 10.4–10.9 s against 9.0–9.5 s side by side).
 // Memory is theirs added, hence the small shards.
 var Workers = min(2, runtime.GOMAXPROCS(0))
 
