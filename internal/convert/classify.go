@@ -116,6 +116,8 @@ type ctx struct {
 	// asked: the last block is a question, in an interview whose answers
 	// carry no label (claimAnswer).
 	asked bool
+	// afterRemoved: the line before was removed as furniture.
+	afterRemoved bool
 }
 
 // Parse classifies decoded text into a Document: the header phase (title,
@@ -195,6 +197,7 @@ func classify(c *ctx, doc *Document, ls []line, ph phase) (left []line) {
 		}
 		taken := ls[i : i+cl.Lines]
 		i += cl.Lines
+		c.afterRemoved = cl.Removed != ""
 		switch {
 		case cl.Continues:
 			para := cl.Para

@@ -21,7 +21,7 @@ func standalone(c *ctx, ls []line, limit int) bool {
 // caption's mark opens (▲ 碼頭上的渡輪。（圖／記者攝）: Taiwanese news
 // pages set one under each photo, which a scrape drops). It ends a turn.
 func claimCaption(c *ctx, ls []line) (Claim, bool) {
-	if !(ls[0].gap >= wideGap && standalone(c, ls, 40) || captionMark(ls) || credited(ls) || creditOnly(ls[0].text)) {
+	if !(ls[0].gap >= wideGap && standalone(c, ls, 40) || captionMark(ls) || credited(c, ls) || creditOnly(ls[0].text)) {
 		return Claim{}, false
 	}
 	// A scrape keeps a picture's alt text and its caption, the same words
@@ -36,15 +36,24 @@ func claimCaption(c *ctx, ls []line) (Claim, bool) {
 // brackets, at most 100 characters — (作者提供), （圖／取自某某臉書）, (攝影：X)
 // — or the photographer's own, after the caption's last sentence, at most
 // 160: a news agency's captions run long (…的行人。某某社記者X攝 114年12月14日).
-func credited(ls []line) bool {
+func credited(c *ctx, ls []line) bool {
 	t := ls[0].text
-	if ls[0].gap == 0 || len(ls) > 1 && ls[1].gap == 0 {
+	if !apart(c, ls) {
 		return false
 	}
 	if strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）") {
 		return shorter(t, 100) && photoCreditTail(t)
 	}
 	return shorter(t, 160) && photographerTail(t)
+}
+
+// apart: the line stands apart from the text — a blank line, or a line
+// removed as the page's furniture, on each side of it. A scrape that keeps
+// no blank lines sets a picture's caption between the player's notices.
+func apart(c *ctx, ls []line) bool {
+	before := ls[0].gap > 0 || c.afterRemoved
+	after := len(ls) == 1 || ls[1].gap > 0 || c.opt.Patterns.Line.Match(ls[1].text)
+	return before && after
 }
 
 // photographerTail reports whether s ends, after its last sentence, with a

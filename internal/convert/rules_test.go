@@ -282,6 +282,20 @@ func TestRuleCaption(t *testing.T) {
 	}, nil)
 }
 
+// TestRuleCaptionBetweenFurniture: a scrape without blank lines sets a
+// caption between notices it removes; removed lines on each side set it
+// apart as blank lines do.
+func TestRuleCaptionBetweenFurniture(t *testing.T) {
+	caption := "寒流南下，山城今晨氣溫降到攝氏8度。圖為清晨在渡口候船的旅客。某某社記者林一帆攝 114年12月14日"
+	runRule(t, claimCaption, []ruleCase{
+		{"after a removed line, before furniture", []string{caption + "@0", "責任編輯：王小明@0"}, "1 caption:" + caption},
+		{"after a removed line, before prose", []string{caption + "@0", "接著的一行@0"}, ""},
+	}, func(c *ctx) { c.afterRemoved = true })
+	runRule(t, claimCaption, []ruleCase{
+		{"after prose", []string{caption + "@0", "責任編輯：王小明@0"}, ""},
+	}, nil)
+}
+
 func TestRuleHeading(t *testing.T) {
 	// In a text of one paragraph a line, a short line between prose is a heading.
 	runRule(t, claimHeading, []ruleCase{
