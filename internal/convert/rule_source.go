@@ -5,6 +5,10 @@ import (
 	"strings"
 )
 
+// Lines that say where a story came from — a paper's print edition, the
+// outlet it was taken from, a wire agency's slug — are furniture; the first
+// two name the page's source (creditOf).
+
 // A paper's web edition marks each story with the printed issue it ran in:
 // 《 人民日报 》（ 2023年05月08日   第 04 版）, often under the text, sometimes
 // led by 来源：. The line is the paper's furniture; its day is the date
