@@ -80,10 +80,9 @@ type writeFiles struct {
 type reply struct {
 	ID      *int `json:"message_id"`
 	Payload struct {
-		Type     string `json:"type"`
-		Message  string `json:"message"`
-		Original string `json:"original_message"`
-		Index    int    `json:"index_id"`
+		Type    string `json:"type"`
+		Message string `json:"message"`
+		Index   int    `json:"index_id"`
 	} `json:"payload"`
 }
 
