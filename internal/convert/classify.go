@@ -216,7 +216,7 @@ func classify(c *ctx, doc *Document, ls []line, ph phase) (left []line) {
 			}
 			c.blocks = len(doc.Blocks)
 			last := doc.Blocks[len(doc.Blocks)-1]
-			c.asked = last.Kind == KindTurn && last.Question != nil && *last.Question && c.labels.asksOnly()
+			c.asked = last.Kind == KindTurn && last.Question != nil && *last.Question && c.labels.asksOnly
 			if cl.Opens {
 				openAt, c.open = len(doc.Blocks)-1, true
 			}

@@ -117,6 +117,8 @@ type labelSet struct {
 	known  map[string]bool
 	asks   map[string]bool // labels whose lines are questions: the interviewer, whatever its name (德國之聲:…?)
 	sorted []string        // known labels, longest first, for splitting merged turns
+	// asksOnly: every known label asks, so the answers carry none (claimAnswer).
+	asksOnly bool
 }
 
 func scanLabels(ls []line, short map[string]string) labelSet {
@@ -181,6 +183,11 @@ func scanLabels(ls []line, short map[string]string) labelSet {
 		if answers && !contains(answerLabels, lb) && count[lb] >= 2 && asked[lb]*3 >= count[lb]*2 {
 			s.asks[lb] = true
 		}
+	}
+	// Every label asks: the answers carry none (Q:…, then the answer as prose).
+	s.asksOnly = len(s.sorted) > 0
+	for _, lb := range s.sorted {
+		s.asksOnly = s.asksOnly && s.question(lb)
 	}
 	// Longest first, so 劉慶峰 wins over a shorter label that prefixes it.
 	sort.Slice(s.sorted, func(i, j int) bool {
@@ -250,17 +257,6 @@ func (s labelSet) at(t string) string {
 
 func (s labelSet) question(label string) bool {
 	return contains(questionLabels, label) || hostName(label) != "" || s.asks[label]
-}
-
-// asksOnly reports whether every known label is a question's: an
-// interview whose answers carry no label (Q:…, then the answer as prose).
-func (s labelSet) asksOnly() bool {
-	for _, lb := range s.sorted {
-		if !s.question(lb) {
-			return false
-		}
-	}
-	return len(s.sorted) > 0
 }
 
 type piece struct{ label, colon, text string }

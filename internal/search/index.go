@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"crypto/sha256"
-	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -401,7 +400,8 @@ func Index(ctx context.Context, dir, public string, stderr io.Writer) (pages, in
 	if err != nil {
 		return 0, 0, err
 	}
-	tools := protocol + sitebuild.PagefindVersion(dir)
+	// The binary is in the stamp too: PAGEFIND_BINARY_PATH may name another.
+	tools := protocol + bin + "\n" + sitebuild.PagefindVersion(dir)
 	bundles := slices.Sorted(maps.Keys(byBundle))
 	stamps := map[string]map[int]string{}
 	var jobs []job
