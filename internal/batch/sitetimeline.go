@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -103,10 +104,15 @@ func updateSiteTimeline(out string, man *Manifest, fresh map[string]*convert.Pag
 		return err
 	}
 	for lang, pages := range langs {
-		b, err := json.Marshal(convert.BuildSiteTimeline(pages))
-		if err != nil {
+		// Not escaped for HTML: the list's rows are HTML, six bytes for
+		// every < otherwise, in a file Hugo reads at every build.
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(convert.BuildSiteTimeline(pages)); err != nil {
 			return err
 		}
+		b := buf.Bytes()
 		path := filepath.Join(dir, lang+".json")
 		if !unchanged(path, b) {
 			if err := replaceFile(path, b, false); err != nil {

@@ -179,3 +179,36 @@ func TestSiteEventKey(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteRows: /timeline/'s rows as the theme's site-rows.html writes
+// them, values escaped as html/template escapes them, with the
+// placeholders the theme fills.
+func TestSiteRows(t *testing.T) {
+	events := []SiteEvent{
+		{D: "2023-06-09", P: "1", R: "t-3", X: "同一句"},
+		{D: "2023-05-08", P: "1", R: "t 4", X: "發布 1.0 & <2.0> \"A+B\" 'C'"},
+		{D: "2023-05-08", P: "0", R: "t-3", X: "同一句", S: "2023-06-09"},
+		{D: "2023", P: "0", X: "這一年"},
+		{D: "2011", P: "0", X: "二〇一一"},
+	}
+	rows, dates, sames := siteRows(events)
+	want := "\n<h2 data-pagefind-ignore class=\"timeline-year\" id=\"y2023\">&@d2023;</h2>\n<ol class=\"timeline\">" +
+		"\n<li><time datetime=\"2023-06-09\">&@d2023-06-09;</time> <a href=\"&@u1;#t-3\">同一句</a> <cite>&@t1;</cite></li>" +
+		"\n<li><time datetime=\"2023-05-08\">&@d2023-05-08;</time> <a href=\"&@u1;#t%204\">發布 1.0 &amp; &lt;2.0&gt; &#34;A&#43;B&#34; &#39;C&#39;</a></li>" +
+		"\n<li><time datetime=\"2023-05-08\">&@d2023-05-08;</time> <a href=\"&@u0;#t-3\">&@s2023-06-09;</a> <cite>&@t0;</cite></li>" +
+		"\n<li><time datetime=\"2023\" class=\"visually-hidden\">&@d2023;</time> <a href=\"&@u0;\">這一年</a></li></ol>" +
+		"\n<h2 data-pagefind-ignore class=\"timeline-year\" id=\"y2011\">&@d2011;</h2>\n<ol class=\"timeline\">" +
+		"\n<li><time datetime=\"2011\" class=\"visually-hidden\">&@d2011;</time> <a href=\"&@u0;\">二〇一一</a> <cite>&@t0;</cite></li></ol>"
+	if rows != want {
+		t.Errorf("rows:\n%s\nwant\n%s", rows, want)
+	}
+	if got := strings.Join(dates, " "); got != "2023 2023-06-09 2023-05-08 2011" {
+		t.Errorf("dates %q", got)
+	}
+	if got := strings.Join(sames, " "); got != "2023-06-09" {
+		t.Errorf("sames %q", got)
+	}
+	if rows, dates, _ := siteRows(nil); rows != "" || dates != nil {
+		t.Errorf("no events: %q %q", rows, dates)
+	}
+}
