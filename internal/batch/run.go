@@ -167,7 +167,7 @@ func Run(cfg Config, files []string, progress func(Result)) ([]Result, error) {
 			if v := convert.TwinVocabularyOf(disk[own]); v != nil {
 				vocabulary = *v
 			}
-			b := convert.Render(ld.doc, convert.RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, ld.doc.Script, vocabulary), Keep: cfg.Options.Glossary.Keep, Typeset: cfg.Options.Typeset})
+			b := convert.Render(ld.doc, convert.RenderOptions{Section: section, Slug: slug, Twin: twinFor(cfg.Options, ld.doc.Script, vocabulary), Keep: cfg.Options.Glossary.Keep, Typeset: cfg.Options.Typeset, Zone: cfg.Options.Zone})
 			so := cfg.Store
 			so.Converter = converterOf(cfg.Options)
 			d, err := storeRead(cfg.Out, b, prev, disk, ld.sha, so)

@@ -3,6 +3,7 @@ package convert
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -38,6 +39,10 @@ type RenderOptions struct {
 	// Typeset sets half-width punctuation in Chinese text full-width on
 	// the pages (see Typeset).
 	Typeset bool
+	// Zone is where a date without a time of day is midnight, as Hugo's
+	// timeZone reads it: the site timeline orders pages of one day by it
+	// (nil: DefaultZone).
+	Zone *time.Location
 }
 
 // Twinner converts text between scripts (see internal/zhconv).
@@ -105,7 +110,7 @@ func renderPage(doc *Document, ro RenderOptions, prov Provenance) ([]byte, *Page
 	var sb strings.Builder
 	sb.Write(marshalFrontMatter(fm))
 	writeBody(&sb, doc, ids)
-	return []byte(sb.String()), pageTimelineOf(doc, fm.Params.Timeline)
+	return []byte(sb.String()), pageTimelineOf(doc, fm.Params.Timeline, ro.Zone)
 }
 
 // mapText returns a copy of the Document with every text a reader sees

@@ -101,13 +101,21 @@ func ReadPageTimeline(page []byte, zone *time.Location) (PageTimeline, bool) {
 // pageTimelineOf is the PageTimeline of a page the converter writes, from
 // its front matter's events: nil when there are none (the list is left
 // out of the page).
-func pageTimelineOf(doc *Document, list []TimelineEntry) *PageTimeline {
+func pageTimelineOf(doc *Document, list []TimelineEntry, zone *time.Location) *PageTimeline {
 	if len(list) == 0 {
 		return nil
 	}
 	pt := &PageTimeline{Unix: noDate, Events: make([]PageEvent, len(list))}
-	if doc.Date != nil {
-		pt.Unix = doc.Date.Time.Unix()
+	if d := doc.Date; d != nil {
+		pt.Unix = d.Time.Unix()
+		if !d.HasTime {
+			// Written as a day, read by Hugo as midnight where the site is,
+			// as ReadPageTimeline reads it.
+			if zone == nil {
+				zone = DefaultZone
+			}
+			pt.Unix = time.Date(d.Time.Year(), d.Time.Month(), d.Time.Day(), 0, 0, 0, 0, zone).Unix()
+		}
 	}
 	maps := make([]map[string]any, len(list))
 	for i, e := range list {
@@ -208,7 +216,7 @@ type SiteTimeline struct {
 }
 
 // SiteTimelineFormat changes when SiteTimeline does.
-const SiteTimelineFormat = 2
+const SiteTimelineFormat = 3
 
 // SitePage is one page of a SiteTimeline: its number in Events, the hash
 // of its timeline and its date (PageTimeline's).

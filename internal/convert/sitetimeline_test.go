@@ -73,6 +73,7 @@ func TestReadPageTimeline(t *testing.T) {
 func TestRenderedTimelineIsReadBack(t *testing.T) {
 	inputs, _ := filepath.Glob("testdata/*/*.txt")
 	inputs = append(inputs, sample)
+	zone := time.FixedZone("-05", -5*3600)
 	n := 0
 	for _, in := range inputs {
 		raw, err := os.ReadFile(in)
@@ -83,8 +84,9 @@ func TestRenderedTimelineIsReadBack(t *testing.T) {
 		if err != nil {
 			continue // not an article: no page
 		}
-		for _, f := range Render(doc, RenderOptions{Slug: "x", Typeset: true, Twin: marked{}}).Files {
-			back, ok := ReadPageTimeline(f.Data, DefaultZone)
+		// A zone far from the default: a day is midnight there on both sides.
+		for _, f := range Render(doc, RenderOptions{Slug: "x", Typeset: true, Twin: marked{}, Zone: zone}).Files {
+			back, ok := ReadPageTimeline(f.Data, zone)
 			if f.Timeline == nil {
 				if ok {
 					t.Errorf("%s %s: Render gives no timeline, the page has %+v", in, f.Name, back)
@@ -99,6 +101,29 @@ func TestRenderedTimelineIsReadBack(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no input has a timeline")
+	}
+}
+
+// TestRenderedTimelineDay: an article dated by the day only is, for the
+// site timeline's order, midnight where the site is, as Hugo and
+// ReadPageTimeline read its front matter.
+func TestRenderedTimelineDay(t *testing.T) {
+	raw := []byte("山城書店的十年\n\n2024年3月2日\n\n書店在 2014 年 5 月 1 日開張，當時只有兩個書架。\n\n2019 年，店主把二樓改成了讀書會的空間。\n")
+	doc, err := Convert("day.txt", raw, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Date == nil || doc.Date.HasTime {
+		t.Fatalf("date %+v, want a day without a time", doc.Date)
+	}
+	zone := time.FixedZone("-05", -5*3600)
+	f := Render(doc, RenderOptions{Slug: "x", Zone: zone}).Files[0]
+	back, ok := ReadPageTimeline(f.Data, zone)
+	if f.Timeline == nil || !ok {
+		t.Fatalf("no timeline: rendered %v, read back %v", f.Timeline, ok)
+	}
+	if want := time.Date(2024, 3, 2, 0, 0, 0, 0, zone).Unix(); f.Timeline.Unix != want || back.Unix != want {
+		t.Errorf("rendered %d, read back %d, want %d", f.Timeline.Unix, back.Unix, want)
 	}
 }
 
