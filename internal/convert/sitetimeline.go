@@ -202,8 +202,8 @@ type SiteTimeline struct {
 	// Events and the hash of the timeline it had.
 	Pages  map[string]SitePage `json:"pages"`
 	Events []SiteEvent         `json:"events"`
-	// Rows are Events as /timeline/'s HTML, the markup of the theme's
-	// site-rows.html, with placeholders the theme fills in one pass:
+	// Rows are Events as /timeline/'s HTML, the markup the theme's walk
+	// writes (timeline/list.html), with placeholders it fills in one pass:
 	// &@uN; and &@tN; for page N's address and title, &@dDATE; for a
 	// date's label in the page's language, &@sDATE; for "told with DATE".
 	// Written here, a template action per event is spared at every build
@@ -216,7 +216,47 @@ type SiteTimeline struct {
 }
 
 // SiteTimelineFormat changes when SiteTimeline does.
-const SiteTimelineFormat = 3
+const SiteTimelineFormat = 4
+
+// MarshalJSON writes Events as one JSON string. Hugo reads the file at
+// every build and needs Pages and Rows only; the events are the next run's
+// cache. As a list they were 32,000 maps a language in Hugo's memory at
+// 10,000 articles, a build that runs near its memory limit.
+func (st SiteTimeline) MarshalJSON() ([]byte, error) {
+	var ev bytes.Buffer
+	enc := json.NewEncoder(&ev)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(st.Events); err != nil {
+		return nil, err
+	}
+	type plain SiteTimeline
+	var out bytes.Buffer
+	enc = json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
+		plain
+		Events string `json:"events"`
+	}{plain(st), strings.TrimSuffix(ev.String(), "\n")})
+	return bytes.TrimSuffix(out.Bytes(), []byte("\n")), err
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (st *SiteTimeline) UnmarshalJSON(b []byte) error {
+	type plain SiteTimeline
+	var v struct {
+		plain
+		Events string `json:"events"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*st = SiteTimeline(v.plain)
+	st.Events = nil
+	if v.Events == "" {
+		return nil
+	}
+	return json.Unmarshal([]byte(v.Events), &st.Events)
+}
 
 // SitePage is one page of a SiteTimeline: its number in Events, the hash
 // of its timeline and its date (PageTimeline's).
@@ -285,10 +325,10 @@ func BuildSiteTimeline(pages map[string]PageTimeline) SiteTimeline {
 	return st
 }
 
-// siteRows writes events as the theme's site-rows.html does, escaped as
-// html/template escapes them there: one list per year under its heading,
-// a date that is only its heading's year hidden, a run of one page's
-// events under one citation.
+// siteRows writes events as the theme's walk writes /timeline/
+// (timeline/list.html), escaped as html/template escapes them there: one
+// list per year under its heading, a date that is only its heading's year
+// hidden, a run of one page's events under one citation.
 func siteRows(events []SiteEvent) (rows string, dates, sames []string) {
 	var b strings.Builder
 	seen := map[string]bool{}

@@ -1,6 +1,9 @@
 package convert
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -205,7 +208,7 @@ func TestSiteEventKey(t *testing.T) {
 	}
 }
 
-// TestSiteRows: /timeline/'s rows as the theme's site-rows.html writes
+// TestSiteRows: /timeline/'s rows as the theme's walk writes
 // them, values escaped as html/template escapes them, with the
 // placeholders the theme fills.
 func TestSiteRows(t *testing.T) {
@@ -235,5 +238,36 @@ func TestSiteRows(t *testing.T) {
 	}
 	if rows, dates, _ := siteRows(nil); rows != "" || dates != nil {
 		t.Errorf("no events: %q %q", rows, dates)
+	}
+}
+
+// TestSiteTimelineJSON: the events go out as one string and come back as
+// they were; the file starts with its format, rows unescaped.
+func TestSiteTimelineJSON(t *testing.T) {
+	st := BuildSiteTimeline(map[string]PageTimeline{
+		"posts/a/index.md": {Hash: "1", Unix: 2000, Events: []PageEvent{{"2011", "t-2011", "甲 <2011> & \"乙\""}, {"2023-05", "", "五月"}}},
+	})
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(st); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.String(), fmt.Sprintf(`{"format":%d,`, SiteTimelineFormat)) || !strings.Contains(b.String(), `"rows":"\n<h2`) {
+		t.Errorf("written as %.80s…", b.String())
+	}
+	var raw map[string]any
+	if err := json.Unmarshal(b.Bytes(), &raw); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := raw["events"].(string); !ok {
+		t.Errorf("events are %T, want one string", raw["events"])
+	}
+	var back SiteTimeline
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, st) {
+		t.Errorf("read back\n%+v\nwant\n%+v", back, st)
 	}
 }
