@@ -61,6 +61,7 @@ func run(args []string) int {
 	convertOnly := fs.Bool("convert-only", false, "measure the converter only")
 	noSearch := fs.Bool("no-search", false, "measure the converter and both builds, not the search index")
 	runs := fs.Int("runs", 5, "rounds of the two builds, measured side by side")
+	searchRuns := fs.Int("search-runs", 3, "cold search indexes, the fastest kept")
 	fs.Usage = func() {
 		fmt.Fprint(os.Stderr, `Usage: go run ./tools/bench [--n 2000,10000] [--gencorpus PATH]
 
@@ -68,8 +69,8 @@ Run from the repository's root. Measures, in one run per corpus size
 (python3 gencorpus.py --n N --encodings): convert cold (with twins), convert
 again with nothing changed, the Hugo build with Jishi's theme and the same
 content with a bare three-template theme (side by side, --runs rounds), and
-the search index; prints each time, peak RSS and the ratios the targets are
-set in.
+the search index (--search-runs times from none, the fastest kept); prints
+each time, peak RSS and the ratios the targets are set in.
 
 Flags:
 `)
@@ -165,12 +166,27 @@ Flags:
 		// round's wall-time ratio towards 1, so the ratio of CPU times is
 		// printed too: what the theme costs in work, less moved by load.
 		build, bareBuild, rounds, cpu, err3 := sideBySide(*runs, hugoBuild(site), hugoBuild(bare))
+		// The search index is measured as the builds are: load that comes
+		// and goes in a minute decided a single run by 25% (8.0 against
+		// 10.4 s at 2,000). Each run starts with no index, the fastest is
+		// kept, with the largest peak RSS of any.
 		pf := step{name: "search index"}
 		var err4 error
-		if sitebuild.Pagefind(root) && !*noSearch {
+		for i := 0; i < *searchRuns && sitebuild.Pagefind(root) && !*noSearch; i++ {
+			if err4 = os.RemoveAll(filepath.Join(site, "public", "pagefind")); err4 != nil {
+				break
+			}
 			cmd := exec.Command(self, "search-index", filepath.Join(site, "public"))
 			cmd.Dir = root
-			pf, err4 = measure("search index", cmd)
+			var s step
+			if s, err4 = measure("search index", cmd); err4 != nil {
+				break
+			}
+			rss := max(pf.rss, s.rss)
+			if pf.dur == 0 || s.dur < pf.dur {
+				pf = s
+			}
+			pf.rss = rss
 		}
 		if err := errors.Join(err1, err2, err3, err4); err != nil {
 			return fail(err)
@@ -188,7 +204,7 @@ Flags:
 	for _, n := range notes {
 		fmt.Fprintln(stdout, "\n"+n)
 	}
-	fmt.Fprintln(stdout, "\nTimes are wall-clock seconds with peak RSS (builds: the fastest of their rounds); targets: convert/bare ≤ 0.5, again/cold ≤ 0.05, Jishi/bare ≤ 1.5, converter RSS ≤ 300 MB, (build+search)/bare ≤ 3 with the search index under 1.5 GB at 2,000 and 2 GB at 10,000.")
+	fmt.Fprintln(stdout, "\nTimes are wall-clock seconds with peak RSS (builds and search index: the fastest of their runs, search RSS the largest); targets: convert/bare ≤ 0.5, again/cold ≤ 0.05, Jishi/bare ≤ 1.5, converter RSS ≤ 300 MB, (build+search)/bare ≤ 3 with the search index under 1.5 GB at 2,000 and 2 GB at 10,000.")
 	return 0
 }
 
