@@ -1,7 +1,10 @@
 package convert
 
 import (
+	"encoding/json"
 	"fmt"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -141,6 +144,57 @@ func FuzzReadPageTimeline(f *testing.F) {
 			if !validEventDate(e.Date) {
 				t.Fatalf("event date %q", e.Date)
 			}
+		}
+	})
+}
+
+// siteRowsTag is every tag siteRows writes; anything else that starts
+// with < in its rows came from a text it failed to escape.
+var siteRowsTag = regexp.MustCompile(`<h2 data-pagefind-ignore class="timeline-year" id="y[^"<>]*">|</h2>|<ol class="timeline">|</ol>|<li>|</li>|<time datetime="[^"<>]*"( class="visually-hidden")?>|</time>|<a href="[^"<>]*">|</a>|<cite>|</cite>`)
+
+// siteRowsPlaceholder is what the theme fills in the rows.
+var siteRowsPlaceholder = regexp.MustCompile(`&@([utds])([^;&<>]*);`)
+
+// FuzzSiteRows: a timeline read from a page, whatever its texts and refs,
+// gives rows whose only markup is siteRows' own and whose only &@ are its
+// placeholders, naming its pages and dates; the list reads back from its
+// JSON as it was.
+func FuzzSiteRows(f *testing.F) {
+	f.Add("2023-05-08", "t-1", "發布 1.0 & <2.0>", "2011", "", "&@u0; 假的")
+	f.Add("2023", "a b\"c", "'+'\x00", "2023-05", "#x", "</ol><li>")
+	f.Fuzz(func(t *testing.T, d1, r1, x1, d2, r2, x2 string) {
+		// Texts and refs come from TOML front matter: valid UTF-8, each.
+		for _, s := range []string{r1, x1, r2, x2} {
+			if !utf8.ValidString(s) {
+				return
+			}
+		}
+		if !validEventDate(d1) || !validEventDate(d2) {
+			return
+		}
+		st := BuildSiteTimeline(map[string]PageTimeline{
+			"posts/a/index.md": {Hash: "1", Unix: 1, Events: []PageEvent{{d1, r1, x1}}},
+			"posts/b/index.md": {Hash: "2", Unix: 2, Events: []PageEvent{{d2, r2, x2}, {d1, r1, x1}}},
+		})
+		if rest := siteRowsTag.ReplaceAllString(st.Rows, ""); strings.ContainsAny(rest, "<>") {
+			t.Fatalf("markup not its own: %q", rest)
+		}
+		dates := map[string]bool{d1: true, d2: true, d1[:4]: true, d2[:4]: true}
+		for _, m := range siteRowsPlaceholder.FindAllStringSubmatch(st.Rows, -1) {
+			if (m[1] == "u" || m[1] == "t") && m[2] != "0" && m[2] != "1" || (m[1] == "d" || m[1] == "s") && !dates[m[2]] {
+				t.Fatalf("placeholder %q names nothing of the list", m[0])
+			}
+		}
+		if n := strings.Count(st.Rows, "&@"); n != len(siteRowsPlaceholder.FindAllString(st.Rows, -1)) {
+			t.Fatalf("%d &@ in %q, not all placeholders", n, st.Rows)
+		}
+		b, err := json.Marshal(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back SiteTimeline
+		if err := json.Unmarshal(b, &back); err != nil || !reflect.DeepEqual(back, st) {
+			t.Fatalf("read back %+v (%v), want %+v", back, err, st)
 		}
 	})
 }
