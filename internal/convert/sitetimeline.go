@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"html/template"
 	"regexp"
 	"sort"
 	"strconv"
@@ -326,7 +327,8 @@ func BuildSiteTimeline(pages map[string]PageTimeline) SiteTimeline {
 }
 
 // siteRows writes events as the theme's walk writes /timeline/
-// (timeline/list.html), escaped as html/template escapes them there: one
+// (timeline/list.html), escaped for HTML (html/template also writes + as
+// &#43;, which the minifier writes back as +): one
 // list per year under its heading, a date that is only its heading's year
 // hidden, a run of one page's events under one citation.
 func siteRows(events []SiteEvent) (rows string, dates, sames []string) {
@@ -347,38 +349,38 @@ func siteRows(events []SiteEvent) (rows string, dates, sames []string) {
 				b.WriteString("</ol>")
 			}
 			b.WriteString("\n<h2 data-pagefind-ignore class=\"timeline-year\" id=\"y")
-			writeEscaped(&b, y)
+			b.WriteString(template.HTMLEscapeString(y))
 			b.WriteString("\">&@d")
-			writeEscaped(&b, y)
+			b.WriteString(template.HTMLEscapeString(y))
 			b.WriteString(";</h2>\n<ol class=\"timeline\">")
 			year, cited = y, ""
 			note(&dates, y)
 		}
 		note(&dates, e.D)
 		b.WriteString("\n<li><time datetime=\"")
-		writeEscaped(&b, e.D)
+		b.WriteString(template.HTMLEscapeString(e.D))
 		b.WriteString("\"")
 		if e.D == y {
 			b.WriteString(" class=\"visually-hidden\"")
 		}
 		b.WriteString(">&@d")
-		writeEscaped(&b, e.D)
+		b.WriteString(template.HTMLEscapeString(e.D))
 		b.WriteString(";</time> <a href=\"&@u" + e.P + ";")
 		if e.R != "" {
 			b.WriteByte('#')
-			writeEscaped(&b, normalizeURL(e.R))
+			b.WriteString(template.HTMLEscapeString(normalizeURL(e.R)))
 		}
 		b.WriteString("\">")
 		if e.S != "" {
 			b.WriteString("&@s")
-			writeEscaped(&b, e.S)
+			b.WriteString(template.HTMLEscapeString(e.S))
 			b.WriteByte(';')
 			if !sameSeen[e.S] {
 				sameSeen[e.S] = true
 				sames = append(sames, e.S)
 			}
 		} else {
-			writeEscaped(&b, e.X)
+			b.WriteString(template.HTMLEscapeString(e.X))
 		}
 		b.WriteString("</a>")
 		if e.P != cited {
@@ -391,37 +393,6 @@ func siteRows(events []SiteEvent) (rows string, dates, sames []string) {
 		b.WriteString("</ol>")
 	}
 	return b.String(), dates, sames
-}
-
-// writeEscaped writes s as html/template writes a value into text or a
-// quoted attribute (its htmlReplacementTable).
-func writeEscaped(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var r string
-		switch s[i] {
-		case 0:
-			r = "\uFFFD"
-		case '"':
-			r = "&#34;"
-		case '&':
-			r = "&amp;"
-		case '\'':
-			r = "&#39;"
-		case '+':
-			r = "&#43;"
-		case '<':
-			r = "&lt;"
-		case '>':
-			r = "&gt;"
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(r)
-		last = i + 1
-	}
-	b.WriteString(s[last:])
 }
 
 // normalizeURL is html/template's normalisation of a URL marked safe:

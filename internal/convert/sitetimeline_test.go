@@ -222,7 +222,7 @@ func TestSiteRows(t *testing.T) {
 	rows, dates, sames := siteRows(events)
 	want := "\n<h2 data-pagefind-ignore class=\"timeline-year\" id=\"y2023\">&@d2023;</h2>\n<ol class=\"timeline\">" +
 		"\n<li><time datetime=\"2023-06-09\">&@d2023-06-09;</time> <a href=\"&@u1;#t-3\">同一句</a> <cite>&@t1;</cite></li>" +
-		"\n<li><time datetime=\"2023-05-08\">&@d2023-05-08;</time> <a href=\"&@u1;#t%204\">發布 1.0 &amp; &lt;2.0&gt; &#34;A&#43;B&#34; &#39;C&#39;</a></li>" +
+		"\n<li><time datetime=\"2023-05-08\">&@d2023-05-08;</time> <a href=\"&@u1;#t%204\">發布 1.0 &amp; &lt;2.0&gt; &#34;A+B&#34; &#39;C&#39;</a></li>" +
 		"\n<li><time datetime=\"2023-05-08\">&@d2023-05-08;</time> <a href=\"&@u0;#t-3\">&@s2023-06-09;</a> <cite>&@t0;</cite></li>" +
 		"\n<li><time datetime=\"2023\" class=\"visually-hidden\">&@d2023;</time> <a href=\"&@u0;\">這一年</a></li></ol>" +
 		"\n<h2 data-pagefind-ignore class=\"timeline-year\" id=\"y2011\">&@d2011;</h2>\n<ol class=\"timeline\">" +
